@@ -1,0 +1,78 @@
+import { ConfigurationError } from './errors';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** Everything the skill reads from its environment, read and checked once per container. */
+export interface SkillConfig {
+  /** Base URL of the Spotify Web API, without a trailing slash. */
+  readonly spotifyApiBaseUrl: string;
+  /** When set, the SDK refuses requests addressed to any other skill. */
+  readonly skillId: string | undefined;
+  readonly logLevel: LogLevel;
+  /** Time the whole request may take before the skill must answer (Alexa gives up at 8 s). */
+  readonly requestBudgetMs: number;
+  /** Longest a single Spotify call may take. */
+  readonly spotifyCallTimeoutMs: number;
+}
+
+export const DEFAULT_SPOTIFY_API_BASE_URL = 'https://api.spotify.com/v1';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function readUrl(env: Env, name: string, fallback: string): string {
+  const raw = nonEmpty(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (error) {
+    throw new ConfigurationError(name, `"${raw}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(name, `"${raw}" must use http or https`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function readLogLevel(env: Env, name: string): LogLevel {
+  const raw = (nonEmpty(env, name) ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigurationError(name, `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return raw as LogLevel;
+}
+
+function readSkillId(env: Env, name: string): string | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw !== undefined && !/^amzn1\.ask\.skill\.[0-9a-zA-Z-]+$/.test(raw)) {
+    throw new ConfigurationError(name, `"${raw}" is not an Alexa skill id (amzn1.ask.skill.…)`);
+  }
+  return raw;
+}
+
+function readPositiveInt(env: Env, name: string, fallback: number, max: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new ConfigurationError(name, `"${raw}" must be a whole number of milliseconds from 1 to ${max}`);
+  }
+  return value;
+}
+
+/** Reads the configuration from `env`; throws {@link ConfigurationError} naming the bad variable. */
+export function loadConfig(env: Env = process.env): SkillConfig {
+  return {
+    spotifyApiBaseUrl: readUrl(env, 'SPOTIFY_API_BASE_URL', DEFAULT_SPOTIFY_API_BASE_URL),
+    skillId: readSkillId(env, 'SKILL_ID'),
+    logLevel: readLogLevel(env, 'LOG_LEVEL'),
+    // Alexa waits 8 s; 6.5 s leaves room for Lambda and the network on the way back.
+    requestBudgetMs: readPositiveInt(env, 'REQUEST_BUDGET_MS', 6500, 7500),
+    spotifyCallTimeoutMs: readPositiveInt(env, 'SPOTIFY_TIMEOUT_MS', 3000, 7500),
+  };
+}

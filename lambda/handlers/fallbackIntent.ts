@@ -1,0 +1,12 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import { translator } from '../i18n';
+import { isIntent } from './requestMatchers';
+
+/** Alexa heard something outside the interaction model. */
+export const fallbackIntentHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'AMAZON.FallbackIntent'),
+  handle(input) {
+    const { t } = translator(input);
+    return input.responseBuilder.speak(t('fallback.speech')).reprompt(t('fallback.reprompt')).getResponse();
+  },
+};

@@ -1,0 +1,21 @@
+import type { LinkedRequestHandler } from '../accountLinking/guard';
+import { translator } from '../i18n';
+import { MAX_PAGE_LIMIT } from '../spotify';
+import { isRequestType } from './requestMatchers';
+
+/**
+ * "Alexa, open Playlist Pal". Needs a linked account: fetching the first page of playlists
+ * both proves the token works (a 401 here sends the relink card at once) and lets us say how
+ * many there are.
+ */
+export const launchRequestHandler: LinkedRequestHandler = {
+  canHandle: (input) => isRequestType(input, 'LaunchRequest'),
+  async handle(input, spotify) {
+    const { t } = translator(input);
+    const page = await spotify.playlists.listMine({ limit: MAX_PAGE_LIMIT, offset: 0 });
+    return input.responseBuilder
+      .speak(t('launch.welcome', { count: page.total }))
+      .reprompt(t('launch.reprompt'))
+      .getResponse();
+  },
+};

@@ -1,0 +1,36 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { translator } from '../i18n';
+import { clip, escapeSsml } from '../speech/ssml';
+import type { Page, PlaylistSummary } from '../spotify';
+import { updateSession } from './sessionState';
+
+/** No more names than this in one breath. */
+export const NAMES_PER_TURN = 5;
+
+/**
+ * Speaks one page of playlist names and, when more remain, asks "want to hear more?" and
+ * remembers where to continue. Names are escaped for speech and shown as they are on the card.
+ */
+export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSummary>, isFirstPage: boolean): Response {
+  const { t, list } = translator(input);
+  const names = page.items.map((playlist) => clip(playlist.name));
+  const spokenNames = list(names.map(escapeSsml));
+  const nextOffset = page.offset + page.items.length;
+  const more = page.items.length > 0 && nextOffset < page.total;
+
+  let intro: string;
+  if (!isFirstPage) intro = t('list.next', { names: spokenNames });
+  else if (more) intro = t('list.first', { count: page.total, shown: names.length, names: spokenNames });
+  else intro = t('list.all', { count: page.total, names: spokenNames });
+
+  const question = more ? t('list.wantMore') : isFirstPage ? t('list.afterAll') : t('list.done');
+  updateSession(input, { listNextOffset: more ? nextOffset : undefined });
+
+  const cardLines = page.items.map((playlist, index) => `${page.offset + index + 1}. ${playlist.name}`);
+  return input.responseBuilder
+    .speak(`${intro} ${question}`)
+    .reprompt(more ? t('list.moreReprompt') : t('list.reprompt'))
+    .withSimpleCard(t('list.cardTitle'), `${t('list.cardSummary', { count: page.total })}\n${cardLines.join('\n')}`)
+    .getResponse();
+}

@@ -1,0 +1,76 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
+import enUS from './locales/en-US.json';
+
+export const DEFAULT_LOCALE = 'en-US';
+
+/** Every sentence the user hears, per locale. Add a locale here and in the interaction models. */
+const resources = { 'en-US': enUS };
+
+export type TranslationKey = string;
+
+/** What handlers use to speak: sentences from the locale resources and locale-aware lists. */
+export interface Translator {
+  readonly locale: string;
+  /** `count` picks the plural form; other values are inserted as given (escape them for SSML first). */
+  t(key: TranslationKey, values?: Readonly<Record<string, string | number>>): string;
+  /** "A, B, and C" in the user's language. */
+  list(items: readonly string[]): string;
+}
+
+let shared: I18n | undefined;
+
+/** One i18next instance per container; resources are bundled, so initialisation is synchronous. */
+function instance(): I18n {
+  if (shared === undefined) {
+    shared = i18next.createInstance();
+    void shared.init({
+      resources,
+      lng: DEFAULT_LOCALE,
+      fallbackLng: DEFAULT_LOCALE,
+      supportedLngs: Object.keys(resources),
+      nonExplicitSupportedLngs: false,
+      load: 'currentOnly',
+      initAsync: false,
+      returnNull: false,
+      // Interpolated values are escaped for SSML by the caller, once, and left raw for cards.
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+    } as Parameters<I18n['init']>[0]);
+  }
+  return shared;
+}
+
+function supportedLocale(locale: string | undefined): string {
+  return locale !== undefined && locale in resources ? locale : DEFAULT_LOCALE;
+}
+
+export function translatorFor(locale: string | undefined): Translator {
+  const lng = supportedLocale(locale);
+  const t = instance().getFixedT(lng);
+  let listFormat: Intl.ListFormat | undefined;
+  return {
+    locale: lng,
+    t: (key, values) => t(key, values as Record<string, unknown>),
+    list(items) {
+      listFormat ??= new Intl.ListFormat(lng, { style: 'long', type: 'conjunction' });
+      return listFormat.format(items);
+    },
+  };
+}
+
+const TRANSLATOR = 'translator';
+
+/** Puts a translator for the request's locale into the request attributes. */
+export const localizationInterceptor: RequestInterceptor = {
+  process(input) {
+    const locale = (input.requestEnvelope?.request as { locale?: string } | undefined)?.locale;
+    input.attributesManager.getRequestAttributes()[TRANSLATOR] = translatorFor(locale);
+  },
+};
+
+/** The request's translator; falls back to the default locale when the interceptor never ran (a malformed request). */
+export function translator(input: HandlerInput): Translator {
+  const existing = input.attributesManager.getRequestAttributes()[TRANSLATOR] as Translator | undefined;
+  return existing ?? translatorFor(undefined);
+}

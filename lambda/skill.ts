@@ -1,0 +1,60 @@
+import { SkillBuilders, type Skill as CustomSkill } from 'ask-sdk-core';
+import { requiresLinkedAccount } from './accountLinking/guard';
+import type { SkillConfig } from './config';
+import { errorHandler } from './handlers/errorHandler';
+import { exitIntentHandler } from './handlers/exitIntent';
+import { fallbackIntentHandler } from './handlers/fallbackIntent';
+import { helpIntentHandler } from './handlers/helpIntent';
+import { launchRequestHandler } from './handlers/launchRequest';
+import { listPlaylistsIntentHandler } from './handlers/listPlaylistsIntent';
+import { morePlaylistsIntentHandler } from './handlers/morePlaylistsIntent';
+import { noIntentHandler } from './handlers/noIntent';
+import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
+import { unhandledRequestHandler } from './handlers/unhandledRequest';
+import { localizationInterceptor } from './i18n';
+import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
+import { Logger } from './logging/logger';
+import { SpotifyClient } from './spotify';
+
+export interface SkillDependencies {
+  readonly config: SkillConfig;
+  readonly spotify: SpotifyClient;
+  readonly logger: Logger;
+}
+
+/** The container-wide parts, from configuration: one Spotify client (one keep-alive agent), one logger. */
+export function createDependencies(config: SkillConfig, logger = new Logger(config.logLevel)): SkillDependencies {
+  const spotify = new SpotifyClient({
+    baseUrl: config.spotifyApiBaseUrl,
+    callTimeoutMs: config.spotifyCallTimeoutMs,
+    observe: (call) => logger.debug('spotify call', call),
+  });
+  return { config, spotify, logger };
+}
+
+/**
+ * The one place where the skill is assembled. Handlers that need Spotify are wrapped by the
+ * account-linking guard here, so none of them checks for a token itself. Order matters: the
+ * SDK takes the first handler whose canHandle says yes, so the catch-all comes last.
+ */
+export function buildSkill({ config, spotify, logger }: SkillDependencies): CustomSkill {
+  const linked = requiresLinkedAccount({ spotify, requestBudgetMs: config.requestBudgetMs });
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(
+      linked(launchRequestHandler),
+      linked(listPlaylistsIntentHandler),
+      linked(morePlaylistsIntentHandler),
+      helpIntentHandler,
+      exitIntentHandler,
+      noIntentHandler,
+      fallbackIntentHandler,
+      sessionEndedRequestHandler(logger),
+      unhandledRequestHandler,
+    )
+    .addRequestInterceptors(localizationInterceptor, requestLoggingInterceptor(logger))
+    .addResponseInterceptors(responseLoggingInterceptor(logger))
+    .addErrorHandlers(errorHandler(logger))
+    .withCustomUserAgent('playlist-pal');
+  if (config.skillId !== undefined) builder.withSkillId(config.skillId);
+  return builder.create();
+}

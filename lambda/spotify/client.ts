@@ -1,0 +1,148 @@
+import type { Deadline } from './deadline';
+import * as schemas from './schemas';
+import { SpotifyTransport, type CallContext, type SpotifyRequest, type TransportOptions } from './transport';
+import type { Device, Page, PlaylistDetails, PlaylistSummary, UserProfile } from './types';
+import type * as z from 'zod/mini';
+
+/** Spotify's limits for `GET /me/playlists` (spec: limit 1..50, offset at most 100,000). */
+export const MAX_PAGE_LIMIT = 50;
+export const MAX_OFFSET = 100_000;
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** How a caller obtains the user's token; Alexa hands one over with every request. */
+export type AccessTokenProvider = () => string;
+
+/** The Spotify operations the skill uses, grouped by resource, for one user and one deadline. */
+export interface SpotifyApi {
+  readonly users: {
+    currentProfile(): Promise<UserProfile>;
+  };
+  readonly playlists: {
+    /** One page of the user's playlists (`GET /me/playlists`). */
+    listMine(page: PageRequest): Promise<Page<PlaylistSummary>>;
+    /** Up to `max` of the user's playlists, page by page, as far as the deadline allows. */
+    listAllMine(max: number): Promise<Page<PlaylistSummary>>;
+    get(playlistId: string): Promise<PlaylistDetails>;
+  };
+  readonly player: {
+    devices(): Promise<readonly Device[]>;
+    /** Starts `contextUri` on `deviceId`, or on the active device when none is given. */
+    play(contextUri: string, deviceId?: string): Promise<void>;
+  };
+}
+
+export type SpotifyClientOptions = TransportOptions;
+
+/**
+ * The client facade: created once per container (it owns the keep-alive connections), then
+ * bound to a user's token and the request's deadline for each Alexa request.
+ */
+export class SpotifyClient {
+  private readonly transport: SpotifyTransport;
+
+  constructor(options: SpotifyClientOptions) {
+    this.transport = new SpotifyTransport(options);
+  }
+
+  forUser(token: AccessTokenProvider, deadline: Deadline): SpotifyApi {
+    const transport = this.transport;
+    const context = (): CallContext => ({ accessToken: token(), deadline });
+    const call = <S extends z.ZodMiniType>(request: SpotifyRequest, schema: S) => transport.call(request, schema, context());
+
+    const listMine = async ({ limit, offset }: PageRequest): Promise<Page<PlaylistSummary>> => {
+      const body = await call(
+        { operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', query: { limit: clampLimit(limit), offset: clampOffset(offset) } },
+        schemas.pagingPlaylists,
+      );
+      return {
+        items: body.items.map(toSummary),
+        total: body.total,
+        offset: body.offset,
+        limit: body.limit,
+        hasMore: body.next !== null && body.offset + body.items.length < body.total,
+      };
+    };
+
+    return {
+      users: {
+        async currentProfile() {
+          const body = await call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, schemas.privateUser);
+          return { id: body.id, displayName: body.display_name ?? undefined };
+        },
+      },
+      playlists: {
+        listMine,
+        async listAllMine(max) {
+          const items: PlaylistSummary[] = [];
+          let page = await listMine({ limit: Math.min(MAX_PAGE_LIMIT, Math.max(1, max)), offset: 0 });
+          items.push(...page.items);
+          while (page.hasMore && items.length < max && page.offset + page.items.length <= MAX_OFFSET && page.items.length > 0) {
+            page = await listMine({ limit: Math.min(MAX_PAGE_LIMIT, max - items.length), offset: page.offset + page.items.length });
+            items.push(...page.items);
+          }
+          return { items, total: page.total, offset: 0, limit: items.length, hasMore: items.length < page.total };
+        },
+        async get(playlistId) {
+          const body = await call(
+            { operation: 'playlists.get', method: 'GET', path: `/playlists/${encodeURIComponent(playlistId)}` },
+            schemas.playlist,
+          );
+          return {
+            ...toSummary(body),
+            description: body.description ?? undefined,
+            isPublic: body.public ?? undefined,
+            collaborative: body.collaborative ?? false,
+            followers: body.followers?.total ?? undefined,
+          };
+        },
+      },
+      player: {
+        async devices() {
+          const body = await call({ operation: 'player.devices', method: 'GET', path: '/me/player/devices' }, schemas.devices);
+          return body.devices.map((device) => ({
+            id: device.id ?? undefined,
+            name: device.name,
+            type: device.type,
+            isActive: device.is_active,
+            isRestricted: device.is_restricted ?? false,
+          }));
+        },
+        async play(contextUri, deviceId) {
+          await transport.call(
+            {
+              operation: 'player.play',
+              method: 'PUT',
+              path: '/me/player/play',
+              query: deviceId === undefined ? undefined : { device_id: deviceId },
+              body: { context_uri: contextUri },
+            },
+            null,
+            context(),
+          );
+        },
+      },
+    };
+  }
+}
+
+function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): PlaylistSummary {
+  return {
+    id: playlist.id,
+    name: playlist.name,
+    uri: playlist.uri,
+    ownerName: playlist.owner?.display_name ?? playlist.owner?.id ?? undefined,
+    trackCount: playlist.items?.total ?? undefined,
+  };
+}
+
+function clampLimit(limit: number): number {
+  return Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+function clampOffset(offset: number): number {
+  return Math.min(MAX_OFFSET, Math.max(0, Math.floor(offset)));
+}

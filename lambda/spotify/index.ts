@@ -1,0 +1,5 @@
+export * from './client';
+export * from './deadline';
+export * from './errors';
+export type * from './types';
+export { parseRetryAfter } from './transport';

@@ -1,0 +1,280 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import {
+  deviceJson,
+  errorJson,
+  pagingJson,
+  playlistItemsPage,
+  playlistJson,
+  playlistUri,
+  privateUserJson,
+  simplifiedPlaylistJson,
+  type AccountRecord,
+} from './model';
+
+/** A request as the stand-in received it, for tests to assert on. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path below `/v1`, e.g. `/me/playlists`. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<http.IncomingHttpHeaders>;
+  /** Parsed JSON body, or the raw text when it is not JSON. */
+  readonly body: unknown;
+}
+
+/** Something the stand-in does instead of its normal answer, to try out failure paths. */
+export type Fault =
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'raw'; status: number; contentType: string; body: string; headers?: Record<string, string> }
+  /** Accept the request and never answer. */
+  | { kind: 'hang' }
+  /** Destroy the connection without an answer (ECONNRESET at the client). */
+  | { kind: 'reset' }
+  /** Answer normally, after a pause. */
+  | { kind: 'delay'; ms: number }
+  /** Send headers and half a body, then close (truncated JSON). */
+  | { kind: 'truncate' };
+
+export interface FaultRule {
+  readonly method?: string;
+  /** Matches the path below `/v1`: exact string or pattern. */
+  readonly path?: string | RegExp;
+  /** How many matching requests it applies to; default 1, Infinity for all. */
+  times?: number;
+  readonly fault: Fault;
+}
+
+export interface StandInOptions {
+  /** Accounts by the bearer token that reaches them. */
+  readonly accounts: Record<string, AccountRecord>;
+  readonly host?: string;
+  readonly port?: number;
+}
+
+const NOT_FOUND = (message = 'Service not found') => ({ status: 404, body: errorJson(404, message) });
+
+/**
+ * A small Spotify Web API on loopback for the operations the skill uses, answering in the
+ * spec's shapes, checking bearer tokens, and with switchable faults. Tests start one per
+ * suite; `npm start` runs it as the demo Spotify.
+ */
+export class SpotifyStandIn {
+  readonly requests: RecordedRequest[] = [];
+  private readonly faults: FaultRule[] = [];
+  private readonly sockets = new Set<Socket>();
+  private connections = 0;
+  private constructor(
+    private readonly server: http.Server,
+    private readonly accounts: Record<string, AccountRecord>,
+  ) {}
+
+  static async start(options: StandInOptions): Promise<SpotifyStandIn> {
+    const server = http.createServer();
+    const standIn = new SpotifyStandIn(server, options.accounts);
+    server.on('request', (req, res) => void standIn.handle(req, res));
+    server.on('connection', (socket) => {
+      standIn.connections += 1;
+      standIn.sockets.add(socket);
+      socket.on('close', () => standIn.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    return standIn;
+  }
+
+  get origin(): string {
+    const address = this.server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  /** What the skill's SPOTIFY_API_BASE_URL should be. */
+  get baseUrl(): string {
+    return `${this.origin}/v1`;
+  }
+
+  /** TCP connections accepted so far (keep-alive means one for many requests). */
+  get connectionsOpened(): number {
+    return this.connections;
+  }
+
+  account(token: string): AccountRecord | undefined {
+    return this.accounts[token];
+  }
+
+  /** Applies `fault` to the next matching request(s). */
+  inject(rule: FaultRule): void {
+    this.faults.push({ ...rule, times: rule.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  reset(): void {
+    this.clearFaults();
+    this.requests.length = 0;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    const index = this.faults.findIndex(
+      (rule) =>
+        (rule.method === undefined || rule.method === method) &&
+        (rule.path === undefined || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path))),
+    );
+    if (index < 0) return undefined;
+    const rule = this.faults[index]!;
+    rule.times = (rule.times ?? 1) - 1;
+    if (rule.times <= 0) this.faults.splice(index, 1);
+    return rule.fault;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const text = await readBody(req);
+    const path = url.pathname.replace(/^\/v1(?=\/)/, '');
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: parseJson(text),
+    });
+
+    const fault = this.takeFault(req.method ?? 'GET', path);
+    if (fault !== undefined) {
+      switch (fault.kind) {
+        case 'hang':
+          return;
+        case 'reset':
+          req.socket.destroy();
+          return;
+        case 'status':
+          return send(res, fault.status, fault.body ?? errorJson(fault.status, http.STATUS_CODES[fault.status] ?? 'Error'), fault.headers);
+        case 'raw':
+          res.writeHead(fault.status, { 'content-type': fault.contentType, ...fault.headers });
+          res.end(fault.body);
+          return;
+        case 'truncate':
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
+          res.write('{"href":"https://api.spotify.com/v1/me/playlists","items":[{"id":"');
+          setTimeout(() => req.socket.destroy(), 10);
+          return;
+        case 'delay':
+          await new Promise((resolve) => setTimeout(resolve, fault.ms));
+          break;
+      }
+    }
+    const answer = this.route(req.method ?? 'GET', path, url.searchParams, req.headers.authorization, parseJson(text));
+    send(res, answer.status, answer.body);
+  }
+
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    authorization: string | undefined,
+    body: unknown,
+  ): { status: number; body?: unknown } {
+    if (!path.startsWith('/')) return NOT_FOUND();
+    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    if (token === undefined) return { status: 401, body: errorJson(401, 'No token provided') };
+    const account = this.accounts[token];
+    if (account === undefined) return { status: 401, body: errorJson(401, 'Invalid access token') };
+    const base = this.baseUrl;
+
+    if (method === 'GET' && path === '/me') return { status: 200, body: privateUserJson(base, account) };
+
+    if (method === 'GET' && path === '/me/playlists') {
+      const limit = intParam(query, 'limit', 20);
+      const offset = intParam(query, 'offset', 0);
+      if (limit === undefined || limit < 1 || limit > 50) return { status: 400, body: errorJson(400, 'Invalid limit') };
+      if (offset === undefined || offset < 0 || offset > 100_000) return { status: 400, body: errorJson(400, 'Invalid offset') };
+      const items = account.playlists.slice(offset, offset + limit).map((playlist) => simplifiedPlaylistJson(base, playlist, account));
+      return { status: 200, body: pagingJson(`${base}/me/playlists`, items, offset, limit, account.playlists.length) };
+    }
+
+    const playlistMatch = /^\/playlists\/([^/]+)(\/items)?$/.exec(path);
+    if (method === 'GET' && playlistMatch) {
+      const playlist = account.playlists.find((candidate) => candidate.id === decodeURIComponent(playlistMatch[1]!));
+      if (playlist === undefined) return { status: 404, body: errorJson(404, 'Resource not found') };
+      if (playlistMatch[2] === undefined) return { status: 200, body: playlistJson(base, playlist, account) };
+      const limit = intParam(query, 'limit', 20);
+      const offset = intParam(query, 'offset', 0);
+      if (limit === undefined || limit < 1 || limit > 50 || offset === undefined || offset < 0) {
+        return { status: 400, body: errorJson(400, 'Invalid limit or offset') };
+      }
+      return { status: 200, body: playlistItemsPage(base, playlist, offset, limit) };
+    }
+
+    if (method === 'GET' && path === '/me/player/devices') {
+      return { status: 200, body: { devices: account.devices.map(deviceJson) } };
+    }
+
+    if (method === 'PUT' && path === '/me/player/play') return this.play(account, query.get('device_id') ?? undefined, body);
+
+    return NOT_FOUND();
+  }
+
+  private play(account: AccountRecord, deviceId: string | undefined, body: unknown): { status: number; body?: unknown } {
+    if (!account.premium) return { status: 403, body: errorJson(403, 'Player command failed: Premium required', 'PREMIUM_REQUIRED') };
+    const contextUri = (body as { context_uri?: unknown } | undefined)?.context_uri;
+    if (contextUri !== undefined && (typeof contextUri !== 'string' || !account.playlists.some((p) => playlistUri(p.id) === contextUri))) {
+      return { status: 400, body: errorJson(400, 'Invalid context uri') };
+    }
+    const target =
+      deviceId === undefined ? account.devices.find((device) => device.isActive) : account.devices.find((device) => device.id === deviceId);
+    if (target === undefined) {
+      return deviceId === undefined
+        ? { status: 404, body: errorJson(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE') }
+        : { status: 404, body: errorJson(404, 'Device not found') };
+    }
+    if (target.isRestricted) return { status: 403, body: errorJson(403, 'Player command failed: Restriction violated', 'UNKNOWN') };
+    for (const device of account.devices) device.isActive = device === target;
+    account.playback = { deviceId: target.id, contextUri: typeof contextUri === 'string' ? contextUri : account.playback.contextUri, isPlaying: true };
+    return { status: 204 };
+  }
+}
+
+function intParam(query: URLSearchParams, name: string, fallback: number): number | undefined {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(''));
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body?: unknown, headers?: Record<string, string>): void {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}

@@ -1,0 +1,61 @@
+import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { intentRequest, launchRequest, sessionEndedRequest } from '../support/envelopes';
+import { cardType, endsSession, spokenText } from '../support/responses';
+import { startHarness, type Harness } from '../support/skillHarness';
+
+describe('the account-linking guard', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness.spotify.reset());
+  afterAll(() => harness.close());
+
+  it.each([
+    ['a launch', () => launchRequest({ accessToken: null })],
+    ['a request to list playlists', () => intentRequest('ListPlaylistsIntent', {}, { accessToken: null })],
+    ['a "yes" to hear more', () => intentRequest('AMAZON.YesIntent', {}, { accessToken: null, attributes: { listNextOffset: 5 } })],
+  ])('answers %s without a token with a LinkAccount card, ends the session and calls nothing', async (_, envelope) => {
+    const response = await harness.ask(envelope());
+
+    expect(cardType(response)).toBe('LinkAccount');
+    expect(spokenText(response)).toMatch(/sent a card to the Alexa app.*link Spotify/);
+    expect(endsSession(response)).toBe(true);
+    expect(harness.spotify.requests).toHaveLength(0);
+  });
+
+  it('treats an empty or blank token as not linked', async () => {
+    const response = await harness.ask(launchRequest({ accessToken: '  ' }));
+
+    expect(cardType(response)).toBe('LinkAccount');
+    expect(harness.spotify.requests).toHaveLength(0);
+  });
+
+  it('falls back to session.user.accessToken, which older simulators fill', async () => {
+    const response = await harness.ask(launchRequest({ accessToken: DEMO_ACCESS_TOKEN, tokenInSessionOnly: true }));
+
+    expect(cardType(response)).toBeUndefined();
+    expect(harness.spotify.requests[0]?.headers.authorization).toBe(`Bearer ${DEMO_ACCESS_TOKEN}`);
+  });
+
+  it.each([
+    ['help', 'AMAZON.HelpIntent', /list my playlists/],
+    ['stop', 'AMAZON.StopIntent', /Goodbye/],
+    ['cancel', 'AMAZON.CancelIntent', /Goodbye/],
+    ['navigate home', 'AMAZON.NavigateHomeIntent', /Goodbye/],
+    ['fallback', 'AMAZON.FallbackIntent', /can't help with that/],
+  ])('lets %s work without a token and without calling Spotify', async (_, intent, expected) => {
+    const response = await harness.ask(intentRequest(intent, {}, { accessToken: null }));
+
+    expect(spokenText(response)).toMatch(expected);
+    expect(cardType(response)).toBeUndefined();
+    expect(harness.spotify.requests).toHaveLength(0);
+  });
+
+  it('answers a session end without a token with an empty response', async () => {
+    const response = await harness.ask(sessionEndedRequest('USER_INITIATED', { accessToken: null }));
+
+    expect(response.response.outputSpeech).toBeUndefined();
+    expect(harness.spotify.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { DEFAULT_SPOTIFY_API_BASE_URL, loadConfig } from '../lambda/config';
+import { ConfigurationError } from '../lambda/errors';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({})).toEqual({
+      spotifyApiBaseUrl: DEFAULT_SPOTIFY_API_BASE_URL,
+      skillId: undefined,
+      logLevel: 'info',
+      requestBudgetMs: 6500,
+      spotifyCallTimeoutMs: 3000,
+    });
+  });
+
+  it('reads and normalises the variables', () => {
+    const config = loadConfig({
+      SPOTIFY_API_BASE_URL: 'http://127.0.0.1:3001/v1/',
+      SKILL_ID: 'amzn1.ask.skill.1234-abcd',
+      LOG_LEVEL: 'DEBUG',
+      REQUEST_BUDGET_MS: '5000',
+      SPOTIFY_TIMEOUT_MS: '2000',
+    });
+    expect(config).toEqual({
+      spotifyApiBaseUrl: 'http://127.0.0.1:3001/v1',
+      skillId: 'amzn1.ask.skill.1234-abcd',
+      logLevel: 'debug',
+      requestBudgetMs: 5000,
+      spotifyCallTimeoutMs: 2000,
+    });
+  });
+
+  it.each([
+    ['SPOTIFY_API_BASE_URL', 'not a url', /SPOTIFY_API_BASE_URL: "not a url" is not an absolute URL/],
+    ['SPOTIFY_API_BASE_URL', 'ftp://example.com', /must use http or https/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: "loud" is not one of debug, info, warn, error, silent/],
+    ['SKILL_ID', 'my-skill', /SKILL_ID: "my-skill" is not an Alexa skill id/],
+    ['REQUEST_BUDGET_MS', '9000', /REQUEST_BUDGET_MS: "9000" must be a whole number/],
+    ['SPOTIFY_TIMEOUT_MS', 'soon', /SPOTIFY_TIMEOUT_MS/],
+  ])('fails clearly on a bad %s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

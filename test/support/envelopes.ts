@@ -1,0 +1,118 @@
+import type { IntentRequest, RequestEnvelope, Slot, SupportedInterfaces } from 'ask-sdk-model';
+
+/**
+ * The one place that builds Alexa request envelopes, for the tests and the local simulator.
+ * Defaults describe a linked en-US Echo without a screen in a fresh session.
+ */
+export interface EnvelopeOptions {
+  /** The linked account's token; null for an unlinked user. */
+  accessToken?: string | null;
+  /** Put the token only in session.user (as older simulators do), not in context.System.user. */
+  tokenInSessionOnly?: boolean;
+  locale?: string;
+  skillId?: string;
+  userId?: string;
+  deviceId?: string;
+  /** Session attributes carried from the previous turn; presence makes it a continuing session. */
+  attributes?: Record<string, unknown>;
+  sessionId?: string;
+  newSession?: boolean;
+  /** Adds APL support and a viewport, as a device with a screen sends. */
+  screen?: boolean;
+  timestamp?: string;
+  requestId?: string;
+}
+
+export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000001';
+export const TEST_USER_ID = 'amzn1.ask.account.TESTUSER0000000000000000000000';
+
+let counter = 0;
+
+function base(request: RequestEnvelope['request'], options: EnvelopeOptions): RequestEnvelope {
+  const skillId = options.skillId ?? TEST_SKILL_ID;
+  const userId = options.userId ?? TEST_USER_ID;
+  const token = options.accessToken === undefined ? undefined : options.accessToken ?? undefined;
+  const contextToken = options.tokenInSessionOnly ? undefined : token;
+  const supportedInterfaces: SupportedInterfaces = options.screen
+    ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } }
+    : {};
+  const envelope: RequestEnvelope = {
+    version: '1.0',
+    session: {
+      new: options.newSession ?? options.attributes === undefined,
+      sessionId: options.sessionId ?? 'amzn1.echo-api.session.test-session',
+      application: { applicationId: skillId },
+      user: { userId, ...(token === undefined ? {} : { accessToken: token }) },
+      attributes: options.attributes ?? {},
+    },
+    context: {
+      System: {
+        application: { applicationId: skillId },
+        user: { userId, ...(contextToken === undefined ? {} : { accessToken: contextToken }) },
+        device: { deviceId: options.deviceId ?? 'amzn1.ask.device.TESTDEVICE', supportedInterfaces },
+        apiEndpoint: 'https://api.amazonalexa.com',
+        apiAccessToken: 'alexa-api-access-token-for-tests',
+      },
+      ...(options.screen
+        ? {
+            Viewport: {
+              experiences: [{ canRotate: false, canResize: false }],
+              shape: 'RECTANGLE',
+              pixelWidth: 1280,
+              pixelHeight: 800,
+              dpi: 160,
+              currentPixelWidth: 1280,
+              currentPixelHeight: 800,
+              touch: ['SINGLE'],
+            },
+          }
+        : {}),
+    } as RequestEnvelope['context'],
+    request,
+  };
+  return envelope;
+}
+
+function common(options: EnvelopeOptions) {
+  counter += 1;
+  return {
+    requestId: options.requestId ?? `amzn1.echo-api.request.test-${counter}`,
+    timestamp: options.timestamp ?? new Date().toISOString(),
+    locale: options.locale ?? 'en-US',
+  };
+}
+
+export function launchRequest(options: EnvelopeOptions = {}): RequestEnvelope {
+  return base({ type: 'LaunchRequest', ...common(options) }, options);
+}
+
+/** An IntentRequest; `slots` maps slot names to spoken values (undefined: slot present but empty). */
+export function intentRequest(
+  name: string,
+  slots: Record<string, string | undefined> = {},
+  options: EnvelopeOptions = {},
+): RequestEnvelope {
+  const intentSlots: Record<string, Slot> = {};
+  for (const [slotName, value] of Object.entries(slots)) {
+    intentSlots[slotName] = { name: slotName, confirmationStatus: 'NONE', ...(value === undefined ? {} : { value }) } as Slot;
+  }
+  const request: IntentRequest = {
+    type: 'IntentRequest',
+    ...common(options),
+    dialogState: 'COMPLETED',
+    intent: { name, confirmationStatus: 'NONE', slots: intentSlots },
+  };
+  return base(request, options);
+}
+
+export function sessionEndedRequest(
+  reason: 'USER_INITIATED' | 'ERROR' | 'EXCEEDED_MAX_REPROMPTS' = 'USER_INITIATED',
+  options: EnvelopeOptions = {},
+): RequestEnvelope {
+  return base({ type: 'SessionEndedRequest', ...common(options), reason } as RequestEnvelope['request'], options);
+}
+
+/** Any other request type, e.g. `System.ExceptionEncountered` or one Alexa adds later. */
+export function otherRequest(type: string, fields: Record<string, unknown> = {}, options: EnvelopeOptions = {}): RequestEnvelope {
+  return base({ type, ...common(options), ...fields } as unknown as RequestEnvelope['request'], options);
+}
