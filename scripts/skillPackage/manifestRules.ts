@@ -3,7 +3,7 @@ import { problem, type Problem } from './problem';
 
 export const SKILL_MANIFEST = 'skill-package/skill.json';
 
-export function manifestLocales(manifest: unknown): string[] {
+function manifestLocales(manifest: unknown): string[] {
   const locales = (manifest as { manifest?: { publishingInformation?: { locales?: unknown } } } | null)?.manifest?.publishingInformation?.locales;
   return locales !== null && typeof locales === 'object' ? Object.keys(locales) : [];
 }

@@ -24,12 +24,6 @@ export function intentsOf(model: Partial<LanguageModel>): Array<{ intent: Partia
     .filter(({ intent }) => intent !== null && typeof intent === 'object');
 }
 
-export function intentNamesOf(model: Partial<LanguageModel>): string[] {
-  return intentsOf(model)
-    .map(({ intent }) => intent.name)
-    .filter((name): name is string => typeof name === 'string');
-}
-
 export function samplesOf(intent: Partial<Intent>): Array<{ sample: string; index: number }> {
   return arrayOf<unknown>(intent.samples)
     .map((sample, index) => ({ sample: sample as string, index }))
