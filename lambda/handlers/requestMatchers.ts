@@ -1,5 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
+import type { HandledIntent } from './handledIntents';
 
 /*
  * canHandle helpers that never throw: a malformed envelope must reach the catch-all handler
@@ -21,7 +22,7 @@ export function isRequestType(input: HandlerInput, type: string): boolean {
   return requestType(input) === type;
 }
 
-export function isIntent(input: HandlerInput, ...names: readonly string[]): boolean {
+export function isIntent(input: HandlerInput, ...names: readonly HandledIntent[]): boolean {
   const name = intentName(input);
-  return name !== undefined && names.includes(name);
+  return name !== undefined && (names as readonly string[]).includes(name);
 }

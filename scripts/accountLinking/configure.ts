@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ACCOUNT_LINKING_TEMPLATE } from '../skillPackage/accountLinkingRules';
+import { ASK_STATES, readSkillIds } from '../skillPackage/askStates';
+import { runAsk, type AskResult } from './askCli';
+import { fillTemplate, MASK, maskSecrets, type AccountLinkingRequest } from './request';
+
+/** Account linking is configured on the development stage; certification copies it to live. */
+const STAGE = 'development';
+
+export interface ConfigureOptions {
+  /** The project root: where skill-package/ and .ask/ are. */
+  readonly root: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+class Stop extends Error {}
+
+function masked(body: AccountLinkingRequest): string {
+  const payload = { ...body.accountLinkingRequest, clientSecret: MASK };
+  return JSON.stringify({ accountLinkingRequest: payload }, null, 2);
+}
+
+function readTemplate(root: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path.join(root, ACCOUNT_LINKING_TEMPLATE), 'utf8')) as unknown;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'is not valid JSON';
+    throw new Stop(`${ACCOUNT_LINKING_TEMPLATE} ${reason}; restore it from git and run \`npm run validate\`.`);
+  }
+}
+
+function skillIdFor(root: string, profile: string): string {
+  const ids = readSkillIds(root);
+  if (!ids.ok) throw new Stop(`${ids.problem.file} ${ids.problem.message}`);
+  const skillId = ids.value.get(profile);
+  if (skillId === undefined) {
+    throw new Stop(`No skill id for ASK profile "${profile}" in ${ASK_STATES}: run \`ask deploy\` first; it creates the skill and records its id there.`);
+  }
+  return skillId;
+}
+
+/** Hands the body to the ASK CLI in a private temporary file, so the secret never appears in a process list. */
+function sendRequest(body: AccountLinkingRequest, skillId: string, env: NodeJS.ProcessEnv): AskResult {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-linking-'));
+  const file = path.join(dir, 'account-linking.json');
+  try {
+    writeFileSync(file, JSON.stringify(body), { mode: 0o600, flag: 'wx' });
+    return runAsk(
+      ['smapi', 'update-account-linking-info', '--skill-id', skillId, '--stage', STAGE, '--account-linking-request', `file:${file}`],
+      env,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function redirectUrls(stdout: string): string[] {
+  try {
+    const urls = (JSON.parse(stdout) as { accountLinkingResponse?: { redirectUrls?: unknown } }).accountLinkingResponse?.redirectUrls;
+    return Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `npm run link:configure`: fills the account-linking template from SPOTIFY_CLIENT_ID and
+ * SPOTIFY_CLIENT_SECRET, sends it for the skill `ask deploy` created, and prints the Alexa
+ * redirect URLs to register in the Spotify app. Returns the exit code; every failure is one
+ * sentence on stderr.
+ */
+export function configureAccountLinking({ root, env, out, err }: ConfigureOptions): number {
+  let secrets: readonly string[] = [];
+  const fail = (message: string): number => {
+    err(maskSecrets(message, secrets));
+    return 1;
+  };
+  try {
+    const filled = fillTemplate(readTemplate(root), env, ACCOUNT_LINKING_TEMPLATE);
+    if (!filled.ok) return fail(filled.message);
+    secrets = filled.secrets;
+    const profile = env.ASK_DEFAULT_PROFILE?.trim() || 'default';
+    const skillId = skillIdFor(root, profile);
+
+    out(`Account linking for skill ${skillId} (${STAGE} stage), as it will be sent:`);
+    out(masked(filled.body));
+    const sent = sendRequest(filled.body, skillId, env);
+    if (!sent.ok) return fail(sent.message);
+    out('Alexa accepted the account-linking settings.');
+
+    const read = runAsk(['smapi', 'get-account-linking-info', '--skill-id', skillId, '--stage', STAGE], env);
+    if (!read.ok) return fail(`The settings were saved, but reading back the redirect URLs failed: ${read.message}`);
+    const urls = redirectUrls(read.stdout);
+    if (urls.length === 0) {
+      out('Alexa returned no redirect URLs; copy them from the Account Linking page of the developer console into your Spotify app.');
+    } else {
+      out('Add these Redirect URIs to your Spotify app (developer.spotify.com/dashboard → your app → Settings), then save:');
+      for (const url of urls) out(`  ${url}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof Stop) return fail(error.message);
+    return fail(`Account linking was not configured: ${(error as Error).message}`);
+  }
+}

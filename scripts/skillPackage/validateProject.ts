@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACCOUNT_LINKING_TEMPLATE, accountLinkingTemplateProblems } from './accountLinkingRules';
+import { ASK_RESOURCES, askResourcesProblems } from './askResourcesRules';
+import { readSkillIds } from './askStates';
+import { CODE_EXPECTATIONS, intentCoverageProblems, staleExemptionProblems, type IntentExpectations } from './intentCoverage';
+import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
+import { examplePhraseProblems, localeProblems, SKILL_MANIFEST } from './manifestRules';
+import { problem, type Problem } from './problem';
+import { secretLookingValueProblems } from './secrets';
+import { checkAgainstDefinition } from './smapiSchema';
+
+export const MODELS_DIR = 'skill-package/interactionModels/custom';
+const modelFile = (locale: string) => `${MODELS_DIR}/${locale}.json`;
+
+type Loaded = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+function readJson(root: string, file: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    return { ok: false, problem: problem(file, [], 'is missing.') };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, problem: problem(file, [], `is not valid JSON (${(error as Error).message}).`) };
+  }
+}
+
+export interface ValidationReport {
+  readonly problems: Problem[];
+  /** What was looked at, for the summary line. */
+  readonly checked: string[];
+}
+
+/** Every check `npm run validate` makes, on the project at `root`, without touching the network. */
+export function validateProject(root: string, intents: IntentExpectations = CODE_EXPECTATIONS): ValidationReport {
+  const problems: Problem[] = [];
+  const checked: string[] = [];
+  const load = (file: string, checks: (value: unknown) => Problem[]): unknown => {
+    checked.push(file);
+    const loaded = readJson(root, file);
+    if (!loaded.ok) {
+      problems.push(loaded.problem);
+      return undefined;
+    }
+    problems.push(...checks(loaded.value));
+    return loaded.value;
+  };
+
+  const manifest = load(SKILL_MANIFEST, (value) => [
+    ...checkAgainstDefinition('v1.skill.Manifest.SkillManifestEnvelope', value, SKILL_MANIFEST),
+    ...secretLookingValueProblems(SKILL_MANIFEST, value),
+  ]);
+
+  const modelsDir = path.join(root, MODELS_DIR);
+  const locales = existsSync(modelsDir)
+    ? readdirSync(modelsDir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort()
+    : [];
+  if (locales.length === 0) problems.push(problem(MODELS_DIR, [], 'holds no interaction model; add one <locale>.json per locale.'));
+  for (const locale of locales) {
+    const file = modelFile(locale);
+    const model = load(file, (value) => [
+      ...checkAgainstDefinition('v1.skill.interactionModel.InteractionModelData', value, file),
+      ...invocationNameProblems(file, value),
+      ...slotTypeProblems(file, value),
+      ...sampleProblems(file, value),
+      ...intentCoverageProblems(file, value, intents),
+    ]);
+    if (manifest !== undefined && model !== undefined) problems.push(...examplePhraseProblems(manifest, locale, model));
+  }
+  if (manifest !== undefined) problems.push(...localeProblems(manifest, locales, modelFile));
+  problems.push(...staleExemptionProblems(intents));
+
+  load(ACCOUNT_LINKING_TEMPLATE, (value) => accountLinkingTemplateProblems(ACCOUNT_LINKING_TEMPLATE, value));
+
+  const skillIds = readSkillIds(root);
+  if (!skillIds.ok) problems.push(skillIds.problem);
+  load(ASK_RESOURCES, (value) => askResourcesProblems(value, skillIds.ok ? skillIds.value : new Map()));
+
+  return { problems, checked };
+}

@@ -1,0 +1,244 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Problem } from '../../scripts/skillPackage/problem';
+import { CODE_EXPECTATIONS } from '../../scripts/skillPackage/intentCoverage';
+import { validateProject } from '../../scripts/skillPackage/validateProject';
+
+const root = path.resolve(__dirname, '..', '..');
+const MANIFEST = 'skill-package/skill.json';
+const MODEL = 'skill-package/interactionModels/custom/en-US.json';
+const TEMPLATE = 'skill-package/accountLinking.template.json';
+const RESOURCES = 'ask-resources.json';
+const DEPLOYED_SKILL_ID = 'amzn1.ask.skill.11111111-2222-4333-8444-555555555555';
+
+/** The files are edited as loose JSON on purpose: the point is to break their shape. */
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let project: string;
+
+beforeEach(() => {
+  project = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-validate-'));
+  cpSync(path.join(root, 'skill-package'), path.join(project, 'skill-package'), { recursive: true });
+  cpSync(path.join(root, RESOURCES), path.join(project, RESOURCES));
+});
+
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+function edit(file: string, change: (json: Json) => void): void {
+  const full = path.join(project, file);
+  const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
+  change(json);
+  writeFileSync(full, JSON.stringify(json, null, 2));
+}
+
+function intent(model: Json, name: string): Json {
+  return model.interactionModel.languageModel.intents.find((candidate: Json) => candidate.name === name);
+}
+
+function removeIntent(model: Json, name: string): void {
+  const intents = model.interactionModel.languageModel.intents as Json[];
+  intents.splice(intents.findIndex((candidate) => candidate.name === name), 1);
+}
+
+function problems(): Problem[] {
+  return validateProject(project).problems;
+}
+
+function deployedAs(skillId: string): void {
+  mkdirSync(path.join(project, '.ask'));
+  writeFileSync(path.join(project, '.ask', 'ask-states.json'), JSON.stringify({ askcliStatesVersion: '2020-03-31', profiles: { default: { skillId } } }));
+}
+
+describe('npm run validate', () => {
+  it('finds nothing wrong with the project as committed', () => {
+    expect(validateProject(root).problems).toEqual([]);
+  });
+
+  it('finds nothing wrong once deployed when SKILL_ID matches the deployed skill', () => {
+    deployedAs(DEPLOYED_SKILL_ID);
+    edit(RESOURCES, (json) => {
+      json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SKILL_ID = DEPLOYED_SKILL_ID;
+    });
+    expect(problems()).toEqual([]);
+  });
+
+  const seeded: Array<[string, () => void, Partial<Problem>]> = [
+    [
+      'a misspelled skill.json field',
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInfo = json.manifest.publishingInformation; delete json.manifest.publishingInformation; }),
+      { file: MANIFEST, path: 'manifest.publishingInfo', message: expect.stringContaining('not a field Alexa knows') },
+    ],
+    [
+      'a skill.json value of the wrong type',
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.isAvailableWorldwide = 'no'; }),
+      { file: MANIFEST, path: 'manifest.publishingInformation.isAvailableWorldwide', message: 'must be a boolean, not a string.' },
+    ],
+    [
+      'a misspelled interaction-model field',
+      () => edit(MODEL, (model) => { const list = intent(model, 'ListPlaylistsIntent'); list.sample = list.samples; delete list.samples; }),
+      { file: MODEL, path: 'interactionModel.languageModel.intents[0].sample', message: expect.stringContaining('not a field Alexa knows') },
+    ],
+    [
+      'an intent the code answers missing from the model',
+      () => edit(MODEL, (model) => removeIntent(model, 'AMAZON.NoIntent')),
+      { file: MODEL, path: 'interactionModel.languageModel.intents', message: expect.stringMatching(/AMAZON\.NoIntent is missing, but the code answers it/) },
+    ],
+    [
+      'a required built-in intent missing from the model',
+      () => edit(MODEL, (model) => removeIntent(model, 'AMAZON.HelpIntent')),
+      { file: MODEL, message: 'AMAZON.HelpIntent is missing; certification requires it in every locale.' },
+    ],
+    [
+      'a model intent no handler answers',
+      () => edit(MODEL, (model) => model.interactionModel.languageModel.intents.push({ name: 'WeatherIntent', samples: ['what is the weather'] })),
+      { file: MODEL, path: 'interactionModel.languageModel.intents[11].name', message: expect.stringMatching(/^no handler answers WeatherIntent/) },
+    ],
+    [
+      'an intent declared twice',
+      () => edit(MODEL, (model) => model.interactionModel.languageModel.intents.push({ name: 'AMAZON.StopIntent', samples: [] })),
+      { file: MODEL, message: 'AMAZON.StopIntent is declared more than once.' },
+    ],
+    [
+      'a slot type that is neither built in nor declared',
+      () => edit(MODEL, (model) => { intent(model, 'PlayPlaylistIntent').slots[0].type = 'PlaylistTitle'; }),
+      { file: MODEL, path: 'interactionModel.languageModel.intents[2].slots[0].type', message: expect.stringContaining('"PlaylistTitle", which is neither an AMAZON built-in nor declared') },
+    ],
+    [
+      'a sample shared by two intents',
+      () => edit(MODEL, (model) => intent(model, 'PlayPlaylistIntent').samples.push('List my  playlists')),
+      { file: MODEL, path: 'interactionModel.languageModel.intents[2].samples[15]', message: expect.stringContaining('already appears in ListPlaylistsIntent') },
+    ],
+    [
+      'a sample using a slot its intent does not declare',
+      () => edit(MODEL, (model) => intent(model, 'PlayPlaylistIntent').samples.push('play the song {song}')),
+      { file: MODEL, message: 'sample "play the song {song}" uses slot {song}, which PlayPlaylistIntent does not declare.' },
+    ],
+    [
+      'a sample with digits',
+      () => edit(MODEL, (model) => intent(model, 'ListPlaylistsIntent').samples.push('list my 5 playlists')),
+      { file: MODEL, message: expect.stringContaining('spell out numbers and symbols') },
+    ],
+    [
+      'a one-word invocation name',
+      () => edit(MODEL, (model) => { model.interactionModel.languageModel.invocationName = 'playlists'; }),
+      { file: MODEL, path: 'interactionModel.languageModel.invocationName', message: expect.stringContaining('must have at least two words') },
+    ],
+    [
+      'an invocation name with capitals',
+      () => edit(MODEL, (model) => { model.interactionModel.languageModel.invocationName = 'Playlist Pal'; }),
+      { file: MODEL, message: '"Playlist Pal" must be all lower case.' },
+    ],
+    [
+      'an invocation name with a launch phrase',
+      () => edit(MODEL, (model) => { model.interactionModel.languageModel.invocationName = 'open playlist pal'; }),
+      { file: MODEL, message: expect.stringContaining('contains "open"') },
+    ],
+    [
+      'an invocation name that is only a brand',
+      () => edit(MODEL, (model) => { model.interactionModel.languageModel.invocationName = 'spotify'; }),
+      { file: MODEL, message: '"spotify" is only a brand name that is not ours; certification rejects it.' },
+    ],
+    [
+      'an example phrase that does not say the invocation name',
+      () => edit(MANIFEST, (json) => json.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, play my music')),
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('does not say the invocation name') },
+    ],
+    [
+      'a published locale without an interaction model',
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['en-GB'] = json.manifest.publishingInformation.locales['en-US']; }),
+      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/en-GB.json.' },
+    ],
+    [
+      'an interaction model that is not valid JSON',
+      () => writeFileSync(path.join(project, MODEL), '{ "interactionModel": '),
+      { file: MODEL, path: '(whole file)', message: expect.stringMatching(/^is not valid JSON/) },
+    ],
+    [
+      'swapped authorization and token URLs in the account-linking template',
+      () => edit(TEMPLATE, (json) => {
+        const request = json.accountLinkingRequest;
+        [request.authorizationUrl, request.accessTokenUrl] = [request.accessTokenUrl, request.authorizationUrl];
+      }),
+      { file: TEMPLATE, path: 'accountLinkingRequest.authorizationUrl', message: 'must be "https://accounts.spotify.com/authorize", not "https://accounts.spotify.com/api/token".' },
+    ],
+    [
+      'credentials sent in the body instead of HTTP Basic',
+      () => edit(TEMPLATE, (json) => { json.accountLinkingRequest.accessTokenScheme = 'REQUEST_BODY_CREDENTIALS'; }),
+      { file: TEMPLATE, path: 'accountLinkingRequest.accessTokenScheme', message: 'must be "HTTP_BASIC", not "REQUEST_BODY_CREDENTIALS".' },
+    ],
+    [
+      'a scope the skill needs missing from the template',
+      () => edit(TEMPLATE, (json) => { json.accountLinkingRequest.scopes.pop(); }),
+      { file: TEMPLATE, path: 'accountLinkingRequest.scopes', message: "lacks user-modify-playback-state, which the skill's Spotify calls need." },
+    ],
+    [
+      'a field Alexa requires missing from the template',
+      () => edit(TEMPLATE, (json) => { delete json.accountLinkingRequest.defaultTokenExpirationInSeconds; }),
+      { file: TEMPLATE, path: 'accountLinkingRequest.defaultTokenExpirationInSeconds', message: expect.stringContaining('positive whole number of seconds') },
+    ],
+    [
+      'a real client secret committed in the template',
+      () => edit(TEMPLATE, (json) => { json.accountLinkingRequest.clientSecret = '0123456789abcdef0123456789abcdef'; }),
+      { file: TEMPLATE, path: 'accountLinkingRequest.clientSecret', message: expect.stringContaining('where a secret belongs') },
+    ],
+    [
+      'a real client id committed in the template',
+      () => edit(TEMPLATE, (json) => { json.accountLinkingRequest.clientId = 'fedcba9876543210fedcba9876543210'; }),
+      { file: TEMPLATE, path: 'accountLinkingRequest.clientId', message: expect.stringContaining('looks like a credential') },
+    ],
+    [
+      "a Lambda timeout below the skill's time budget",
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.timeout = 3; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
+    ],
+    [
+      'a Lambda environment value the skill cannot use',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL = 'verbose'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL', message: expect.stringContaining('"verbose" is not one of') },
+    ],
+    [
+      'a misspelled Lambda environment variable',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOGLEVEL = 'debug'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOGLEVEL', message: expect.stringMatching(/^is not read by the skill/) },
+    ],
+    [
+      'a client secret put into the Lambda environment',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SPOTIFY_CLIENT_SECRET = 'x'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SPOTIFY_CLIENT_SECRET', message: expect.stringContaining('where a secret belongs') },
+    ],
+    [
+      'a SKILL_ID for another skill than the deployed one',
+      () => {
+        deployedAs(DEPLOYED_SKILL_ID);
+        edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SKILL_ID = 'amzn1.ask.skill.99999999-0000-4000-8000-000000000000'; });
+      },
+      { file: RESOURCES, message: expect.stringContaining('the Lambda would refuse every request') },
+    ],
+    [
+      'an empty SKILL_ID after the first deploy',
+      () => deployedAs(DEPLOYED_SKILL_ID),
+      { file: RESOURCES, message: expect.stringContaining(`records this profile's skill as ${DEPLOYED_SKILL_ID}; set it`) },
+    ],
+  ];
+
+  it.each(seeded)('reports %s with file, path and a sentence', (_mistake, seed, expected) => {
+    seed();
+    expect(problems()).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('reports an exemption for an intent the code has come to answer', () => {
+    const answeredNow = { handled: [...CODE_EXPECTATIONS.handled, 'PlayPlaylistIntent'], awaitingHandlers: CODE_EXPECTATIONS.awaitingHandlers };
+    expect(validateProject(project, answeredNow).problems).toContainEqual(
+      expect.objectContaining({ path: 'INTENTS_AWAITING_HANDLERS', message: 'PlayPlaylistIntent is answered by the code now; remove it from this list.' }),
+    );
+  });
+
+  it('reports a model intent without a handler once its exemption is gone', () => {
+    const noExemptions = { handled: CODE_EXPECTATIONS.handled, awaitingHandlers: [] };
+    expect(validateProject(project, noExemptions).problems.map((found) => found.message)).toEqual([
+      expect.stringMatching(/^no handler answers PlaylistDetailsIntent/),
+      expect.stringMatching(/^no handler answers PlayPlaylistIntent/),
+    ]);
+  });
+});
