@@ -61,7 +61,8 @@ export class SpotifyClient {
       users: {
         async currentProfile() {
           const body = await call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, schemas.privateUser);
-          return { id: body.id, displayName: body.display_name ?? undefined };
+          // Spotify sends null or an empty string when the user set no name.
+          return { id: body.id, displayName: body.display_name || undefined };
         },
       },
       playlists: {

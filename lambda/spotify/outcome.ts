@@ -88,13 +88,17 @@ function parseErrorBody(text: string): { message?: string; reason?: string } {
   return { message: parsed.data.error.message?.slice(0, MAX_MESSAGE_CHARS), reason: parsed.data.error.reason };
 }
 
+/** IMF-fixdate, RFC 850 and asctime, the three forms HTTP allows; anything looser is not a date to wait for. */
+const HTTP_DATE = /^[A-Za-z]{3,9},? .*\d{2}:\d{2}:\d{2}/;
+
 /** `Retry-After` in seconds or as an HTTP date; a missing or odd value counts as one second. */
 export function parseRetryAfter(value: unknown, now: number = Date.now()): number {
   const raw = Array.isArray(value) ? (value as unknown[])[0] : value;
   if (typeof raw !== 'string' && typeof raw !== 'number') return 1;
   const text = String(raw).trim();
   if (/^\d+$/.test(text)) return Number(text);
-  const date = Date.parse(text);
+  // HTTP dates are always GMT; the asctime form just does not say so.
+  const date = HTTP_DATE.test(text) ? Date.parse(/GMT$/.test(text) ? text : `${text} GMT`) : Number.NaN;
   if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
   return 1;
 }
