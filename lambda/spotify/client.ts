@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
+import { NotFound } from './errors';
 import { collectPages, pageWithinLimits, type PageRequest } from './paging';
 import * as schemas from './schemas';
 import { SpotifyTransport, type CallContext, type SpotifyRequest, type TransportOptions } from './transport';
@@ -22,7 +23,7 @@ export interface SpotifyApi {
   };
   readonly player: {
     devices(): Promise<readonly Device[]>;
-    /** Starts `contextUri` on `deviceId`, or on the active device when none is given. */
+    /** Starts `contextUri` on `deviceId`, or on the active device when none (or a blank one) is given. */
     play(contextUri: string, deviceId?: string): Promise<void>;
   };
 }
@@ -69,6 +70,8 @@ export class SpotifyClient {
         listMine,
         listAllMine: (max) => collectPages(listMine, { max, canContinue: () => transport.canStartCall(deadline) }),
         async get(playlistId) {
+          // An empty id would turn `/playlists/{id}` into `/playlists/`, which is no operation at all.
+          if (playlistId.trim() === '') throw new NotFound('no playlist id given', { operation: 'playlists.get' });
           const body = await call(
             { operation: 'playlists.get', method: 'GET', path: `/playlists/${encodeURIComponent(playlistId)}` },
             schemas.playlist,
@@ -99,7 +102,7 @@ export class SpotifyClient {
               operation: 'player.play',
               method: 'PUT',
               path: '/me/player/play',
-              query: deviceId === undefined ? undefined : { device_id: deviceId },
+              query: deviceId === undefined || deviceId.trim() === '' ? undefined : { device_id: deviceId },
               body: { context_uri: contextUri },
             },
             null,

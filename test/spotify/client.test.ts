@@ -1,3 +1,4 @@
+import { NotFound } from '../../lambda/spotify';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { startClientFixture, type ClientFixture } from '../support/spotifyClient';
 
@@ -80,6 +81,12 @@ describe('the Spotify client', () => {
     expect(lastRequest().path).toBe('/playlists/a%2Fb%3Fc');
   });
 
+  it.each(['', '   '])('answers NotFound for the playlist id %j without asking Spotify', async (id) => {
+    await expect(fixture.api().playlists.get(id)).rejects.toBeInstanceOf(NotFound);
+
+    expect(fixture.spotify.requests).toHaveLength(0);
+  });
+
   it('lists devices, keeping those without an id', async () => {
     await expect(fixture.api().player.devices()).resolves.toEqual([
       { id: KITCHEN, name: 'Kitchen Echo', type: 'Speaker', isActive: false, isRestricted: false },
@@ -108,6 +115,13 @@ describe('the Spotify client', () => {
 
     expect(lastRequest().query).toEqual({});
     expect(fixture.spotify.account(DEMO_ACCESS_TOKEN)?.playback.contextUri).toBe('spotify:playlist:1a2b3c4d5e6f7g8h9i0jRR');
+  });
+
+  it('treats a blank device id as no device', async () => {
+    await fixture.api().player.play(`spotify:playlist:${MORNING_RUN}`, KITCHEN);
+    await fixture.api().player.play(`spotify:playlist:${MORNING_RUN}`, ' ');
+
+    expect(lastRequest().query).toEqual({});
   });
 
   it('sends the bearer token and asks for JSON', async () => {
