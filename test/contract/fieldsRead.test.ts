@@ -21,7 +21,7 @@ function core(schema: z.ZodMiniType): z.ZodMiniType {
 /** Each field path the client reads from a body, with the problem the spec has with it, if any. */
 function fieldProblems(client: z.ZodMiniType, spec: SpecSchema, at: string): string[] {
   const def = core(client)._zod.def as { type: string; shape?: Record<string, z.ZodMiniType>; element?: z.ZodMiniType };
-  if (def.type === 'array' && def.element) return fieldProblems(def.element, (spec.items ?? {}) as SpecSchema, `${at}[]`);
+  if (def.type === 'array' && def.element) return fieldProblems(def.element, ((spec as OpenAPIV3.ArraySchemaObject).items ?? {}) as SpecSchema, `${at}[]`);
   if (def.type !== 'object' || !def.shape) return [];
   const properties = propertiesOf(spec);
   return Object.entries(def.shape).flatMap(([name, field]) => {
