@@ -1,17 +1,10 @@
+import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
+import { NotFound } from './errors';
+import { collectPages, pageWithinLimits, type PageRequest } from './paging';
 import * as schemas from './schemas';
 import { SpotifyTransport, type CallContext, type SpotifyRequest, type TransportOptions } from './transport';
 import type { Device, Page, PlaylistDetails, PlaylistSummary, UserProfile } from './types';
-import type * as z from 'zod/mini';
-
-/** Spotify's limits for `GET /me/playlists` (spec: limit 1..50, offset at most 100,000). */
-export const MAX_PAGE_LIMIT = 50;
-export const MAX_OFFSET = 100_000;
-
-export interface PageRequest {
-  readonly limit: number;
-  readonly offset: number;
-}
 
 /** How a caller obtains the user's token; Alexa hands one over with every request. */
 export type AccessTokenProvider = () => string;
@@ -22,15 +15,15 @@ export interface SpotifyApi {
     currentProfile(): Promise<UserProfile>;
   };
   readonly playlists: {
-    /** One page of the user's playlists (`GET /me/playlists`). */
+    /** One page of the user's playlists (`GET /me/playlists`); limit and offset are brought within Spotify's limits. */
     listMine(page: PageRequest): Promise<Page<PlaylistSummary>>;
-    /** Up to `max` of the user's playlists, page by page, as far as the deadline allows. */
+    /** Up to `max` of the user's playlists (Infinity: all), page by page, as far as the deadline allows. */
     listAllMine(max: number): Promise<Page<PlaylistSummary>>;
     get(playlistId: string): Promise<PlaylistDetails>;
   };
   readonly player: {
     devices(): Promise<readonly Device[]>;
-    /** Starts `contextUri` on `deviceId`, or on the active device when none is given. */
+    /** Starts `contextUri` on `deviceId`, or on the active device when none (or a blank one) is given. */
     play(contextUri: string, deviceId?: string): Promise<void>;
   };
 }
@@ -53,11 +46,9 @@ export class SpotifyClient {
     const context = (): CallContext => ({ accessToken: token(), deadline });
     const call = <S extends z.ZodMiniType>(request: SpotifyRequest, schema: S) => transport.call(request, schema, context());
 
-    const listMine = async ({ limit, offset }: PageRequest): Promise<Page<PlaylistSummary>> => {
-      const body = await call(
-        { operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', query: { limit: clampLimit(limit), offset: clampOffset(offset) } },
-        schemas.pagingPlaylists,
-      );
+    const listMine = async (page: PageRequest): Promise<Page<PlaylistSummary>> => {
+      const { limit, offset } = pageWithinLimits(page);
+      const body = await call({ operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', query: { limit, offset } }, schemas.pagingPlaylists);
       return {
         items: body.items.map(toSummary),
         total: body.total,
@@ -71,22 +62,16 @@ export class SpotifyClient {
       users: {
         async currentProfile() {
           const body = await call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, schemas.privateUser);
-          return { id: body.id, displayName: body.display_name ?? undefined };
+          // Spotify sends null or an empty string when the user set no name.
+          return { id: body.id, displayName: body.display_name || undefined };
         },
       },
       playlists: {
         listMine,
-        async listAllMine(max) {
-          const items: PlaylistSummary[] = [];
-          let page = await listMine({ limit: Math.min(MAX_PAGE_LIMIT, Math.max(1, max)), offset: 0 });
-          items.push(...page.items);
-          while (page.hasMore && items.length < max && page.offset + page.items.length <= MAX_OFFSET && page.items.length > 0) {
-            page = await listMine({ limit: Math.min(MAX_PAGE_LIMIT, max - items.length), offset: page.offset + page.items.length });
-            items.push(...page.items);
-          }
-          return { items, total: page.total, offset: 0, limit: items.length, hasMore: items.length < page.total };
-        },
+        listAllMine: (max) => collectPages(listMine, { max, canContinue: () => transport.canStartCall(deadline) }),
         async get(playlistId) {
+          // An empty id would turn `/playlists/{id}` into `/playlists/`, which is no operation at all.
+          if (playlistId.trim() === '') throw new NotFound('no playlist id given', { operation: 'playlists.get' });
           const body = await call(
             { operation: 'playlists.get', method: 'GET', path: `/playlists/${encodeURIComponent(playlistId)}` },
             schemas.playlist,
@@ -117,7 +102,7 @@ export class SpotifyClient {
               operation: 'player.play',
               method: 'PUT',
               path: '/me/player/play',
-              query: deviceId === undefined ? undefined : { device_id: deviceId },
+              query: deviceId === undefined || deviceId.trim() === '' ? undefined : { device_id: deviceId },
               body: { context_uri: contextUri },
             },
             null,
@@ -137,12 +122,4 @@ function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): Playli
     ownerName: playlist.owner?.display_name ?? playlist.owner?.id ?? undefined,
     trackCount: playlist.items?.total ?? undefined,
   };
-}
-
-function clampLimit(limit: number): number {
-  return Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.floor(limit)));
-}
-
-function clampOffset(offset: number): number {
-  return Math.min(MAX_OFFSET, Math.max(0, Math.floor(offset)));
 }

@@ -1,5 +1,7 @@
 export * from './client';
+export * from './paging';
 export * from './deadline';
 export * from './errors';
 export type * from './types';
-export { parseRetryAfter } from './transport';
+export { parseRetryAfter } from './outcome';
+export type { CallEvent, CallObserver } from './transport';

@@ -3,19 +3,8 @@ import https from 'node:https';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
-import {
-  BadResponse,
-  Forbidden,
-  NoActiveDevice,
-  NotFound,
-  PremiumRequired,
-  RateLimited,
-  Timeout,
-  Unauthorized,
-  Unavailable,
-  type SpotifyErrorDetails,
-} from './errors';
-import { errorBody } from './schemas';
+import { BadResponse, Timeout, Unavailable } from './errors';
+import { failureOutcome, successOutcome, type Failure, type Outcome } from './outcome';
 
 /** One Spotify call, in the client's terms. */
 export interface SpotifyRequest {
@@ -33,9 +22,18 @@ export interface CallContext {
   readonly deadline: Deadline;
 }
 
-export interface CallObserver {
-  (event: { operation: string; method: string; path: string; status?: number; attempt: number; ms: number; outcome: string }): void;
-}
+/** What an observer learns of each attempt: never the token, the headers or the body. */
+export type CallEvent = {
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number | undefined;
+  readonly attempt: number;
+  readonly ms: number;
+  readonly outcome: string;
+};
+
+export type CallObserver = (event: CallEvent) => void;
 
 export interface TransportOptions {
   readonly baseUrl: string;
@@ -49,6 +47,9 @@ export interface TransportOptions {
   /** Replaces the axios instance (tests); it must not follow the proxy environment. */
   readonly axiosInstance?: AxiosInstance;
 }
+
+/** Below this, an attempt could not even get an answer back from Spotify's nearest edge. */
+export const DEFAULT_MIN_ATTEMPT_MS = 150;
 
 /**
  * Agents shared by every client in the container: a warm Lambda keeps its TLS connection to
@@ -71,9 +72,12 @@ export function createHttpInstance(): AxiosInstance {
   });
 }
 
+/**
+ * A reset or broken pipe is often a keep-alive socket the server closed while the Lambda was
+ * frozen: one more try on a fresh socket helps. A refused connection or a DNS failure means
+ * Spotify (or the route to it) is down, and trying again would only spend the budget.
+ */
 const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
-
-type Outcome<T> = { kind: 'ok'; value: T } | { kind: 'retry'; error: Error; waitMs: number } | { kind: 'fail'; error: Error };
 
 /**
  * The one function through which every Spotify call goes: deadline, per-call timeout,
@@ -87,49 +91,41 @@ export class SpotifyTransport {
 
   constructor(private readonly options: TransportOptions) {
     this.http = options.axiosInstance ?? createHttpInstance();
-    this.minAttemptMs = options.minAttemptMs ?? 150;
+    this.minAttemptMs = options.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Whether `deadline` still leaves room for one more attempt. */
+  canStartCall(deadline: Deadline): boolean {
+    return deadline.remainingMs() >= this.minAttemptMs;
   }
 
   /** Sends `request`; parses the body with `schema`, or expects no body when `schema` is null. */
   async call<S extends z.ZodMiniType>(request: SpotifyRequest, schema: S, context: CallContext): Promise<z.infer<S>>;
   async call(request: SpotifyRequest, schema: null, context: CallContext): Promise<void>;
   async call(request: SpotifyRequest, schema: z.ZodMiniType | null, context: CallContext): Promise<unknown> {
-    let previous: Error | undefined;
-    for (let attempt = 1; attempt <= 2; attempt += 1) {
-      const remaining = context.deadline.remainingMs();
-      if (remaining < this.minAttemptMs) {
-        throw previous ?? new Timeout('no time left in the request budget', { operation: request.operation });
-      }
-      const outcome = await this.attempt(request, schema, context, Math.min(this.options.callTimeoutMs, remaining), attempt);
-      if (outcome.kind === 'ok') return outcome.value;
-      if (outcome.kind === 'fail' || attempt === 2) throw outcome.error;
-      // Retry only when the wait and a useful attempt both fit in what is left.
-      if (outcome.waitMs + this.minAttemptMs > context.deadline.remainingMs()) throw outcome.error;
-      previous = outcome.error;
-      await this.sleep(outcome.waitMs);
-    }
-    /* istanbul ignore next -- the loop always returns or throws */
-    throw previous ?? new Timeout('no attempt made', { operation: request.operation });
+    const { deadline } = context;
+    if (!this.canStartCall(deadline)) throw new Timeout('no time left in the request budget', { operation: request.operation });
+    const first = await this.attempt(request, schema, context, 1);
+    if (first.kind === 'ok') return first.value;
+    if (first.kind === 'fail') throw first.error;
+    // One more try only when both the wait (Retry-After or jitter) and a useful attempt fit the budget.
+    if (first.waitMs + this.minAttemptMs > deadline.remainingMs()) throw first.error;
+    await this.sleep(first.waitMs);
+    if (!this.canStartCall(deadline)) throw first.error;
+    const second = await this.attempt(request, schema, context, 2);
+    if (second.kind === 'ok') return second.value;
+    throw second.error;
   }
 
-  private async attempt(
-    request: SpotifyRequest,
-    schema: z.ZodMiniType | null,
-    context: CallContext,
-    timeoutMs: number,
-    attempt: number,
-  ): Promise<Outcome<unknown>> {
+  private async attempt(request: SpotifyRequest, schema: z.ZodMiniType | null, context: CallContext, attempt: number): Promise<Outcome<unknown>> {
+    const timeoutMs = Math.min(this.options.callTimeoutMs, context.deadline.remainingMs());
     const started = Date.now();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const details = { operation: request.operation };
     const report = (outcome: string, status?: number) =>
       this.options.observe?.({ operation: request.operation, method: request.method, path: request.path, status, attempt, ms: Date.now() - started, outcome });
-    let status: number;
-    let headers: Record<string, unknown>;
-    let text: string;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await this.http.request<string>({
         method: request.method,
@@ -144,99 +140,38 @@ export class SpotifyTransport {
         },
         signal: controller.signal,
       });
-      status = response.status;
-      headers = response.headers as Record<string, unknown>;
-      text = typeof response.data === 'string' ? response.data : '';
+      const status = response.status;
+      const text = typeof response.data === 'string' ? response.data : '';
+      report(String(status), status);
+      return status >= 200 && status < 300
+        ? successOutcome(request.operation, status, text, schema)
+        : failureOutcome(request.operation, status, response.headers['retry-after'], text, () => this.jitterMs());
     } catch (error) {
-      if (controller.signal.aborted) {
-        report('timeout');
-        return { kind: 'fail', error: new Timeout(`no answer within ${timeoutMs} ms`, { ...details, cause: error }) };
-      }
-      const code = isAxiosError(error) ? error.code : undefined;
-      report(code ?? 'network-error');
-      const unavailable = new Unavailable(`connection failed${code ? ` (${code})` : ''}`, { ...details, cause: error });
-      // A reset connection is often a stale keep-alive socket: one retry on a fresh one helps.
-      // A refused connection means Spotify (or the route to it) is down: retrying would only wait.
-      if (code !== undefined && RETRYABLE_SOCKET_CODES.has(code)) return { kind: 'retry', error: unavailable, waitMs: this.jitterMs() };
-      return { kind: 'fail', error: unavailable };
+      const outcome = this.networkOutcome(request.operation, error, controller.signal.aborted, timeoutMs);
+      report(outcome.error.name);
+      return outcome;
     } finally {
       clearTimeout(timer);
     }
-    report(String(status), status);
-
-    if (status >= 200 && status < 300) return this.parseSuccess(request, schema, status, text);
-    return this.mapFailure(request, status, headers, text);
   }
 
-  private parseSuccess(request: SpotifyRequest, schema: z.ZodMiniType | null, status: number, text: string): Outcome<unknown> {
-    const details = { operation: request.operation, status };
-    if (schema === null) return { kind: 'ok', value: undefined };
-    if (text.trim() === '') return { kind: 'fail', error: new BadResponse('empty body where JSON was expected', details) };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      return { kind: 'fail', error: new BadResponse('body is not JSON', { ...details, cause: error }) };
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const where = parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; ');
-      return { kind: 'fail', error: new BadResponse(`body does not match the spec (${where})`, details) };
-    }
-    return { kind: 'ok', value: parsed.data };
-  }
-
-  private mapFailure(request: SpotifyRequest, status: number, headers: Record<string, unknown>, text: string): Outcome<never> {
-    const spotify = parseErrorBody(text);
-    const details: SpotifyErrorDetails = { operation: request.operation, status, spotifyMessage: spotify.message, reason: spotify.reason };
-    switch (true) {
-      case status === 401:
-        return { kind: 'fail', error: new Unauthorized('access token rejected', details) };
-      case status === 403 && spotify.reason === 'PREMIUM_REQUIRED':
-        return { kind: 'fail', error: new PremiumRequired('Spotify Premium required', details) };
-      case status === 403:
-        return { kind: 'fail', error: new Forbidden('forbidden', details) };
-      case status === 404 && spotify.reason === 'NO_ACTIVE_DEVICE':
-        return { kind: 'fail', error: new NoActiveDevice('no active device', details) };
-      case status === 404:
-        return { kind: 'fail', error: new NotFound('not found', details) };
-      case status === 429: {
-        const retryAfterS = parseRetryAfter(headers['retry-after']);
-        return { kind: 'retry', error: new RateLimited(retryAfterS, details), waitMs: retryAfterS * 1000 };
-      }
-      case status >= 500:
-        return { kind: 'retry', error: new Unavailable('Spotify server error', details), waitMs: this.jitterMs() };
-      default:
-        return { kind: 'fail', error: new BadResponse(`unexpected status ${status}`, details) };
-    }
+  /**
+   * A failure below HTTP. The axios error is not kept as the cause: it holds the request's
+   * headers, and with them the token.
+   */
+  private networkOutcome(operation: string, error: unknown, timedOut: boolean, timeoutMs: number): Failure {
+    if (timedOut) return { kind: 'fail', error: new Timeout(`no answer within ${timeoutMs} ms`, { operation }) };
+    const status = isAxiosError(error) ? error.response?.status : undefined;
+    // The status line arrived but the connection dropped mid-body: what we have is a truncated body.
+    if (status !== undefined) return { kind: 'fail', error: new BadResponse('body cut short', { operation, status }) };
+    const code = isAxiosError(error) ? error.code : undefined;
+    const unavailable = new Unavailable(`connection failed (${code ?? 'unknown'})`, { operation });
+    if (code !== undefined && RETRYABLE_SOCKET_CODES.has(code)) return { kind: 'retry', error: unavailable, waitMs: this.jitterMs() };
+    return { kind: 'fail', error: unavailable };
   }
 
   /** 50–250 ms, so that many skills retrying at once do not arrive together. */
   private jitterMs(): number {
     return Math.round(50 + this.random() * 200);
   }
-}
-
-function parseErrorBody(text: string): { message?: string; reason?: string } {
-  try {
-    const parsed = errorBody.safeParse(JSON.parse(text));
-    if (parsed.success) return { message: parsed.data.error.message?.slice(0, 200), reason: parsed.data.error.reason };
-  } catch {
-    // Not JSON (an HTML error page, say): the status alone decides.
-  }
-  return {};
-}
-
-/** `Retry-After` in seconds or as an HTTP date; a missing or odd value counts as one second. */
-export function parseRetryAfter(value: unknown, now: number = Date.now()): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (typeof raw !== 'string' && typeof raw !== 'number') return 1;
-  const text = String(raw).trim();
-  if (/^\d+$/.test(text)) return Math.max(0, Number(text));
-  const date = Date.parse(text);
-  if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
-  return 1;
 }

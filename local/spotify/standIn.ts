@@ -40,6 +40,8 @@ export interface FaultRule {
   readonly method?: string;
   /** Matches the path below `/v1`: exact string or pattern. */
   readonly path?: string | RegExp;
+  /** Matches only requests with these query parameters (others may be present too). */
+  readonly query?: Readonly<Record<string, string>>;
   /** How many matching requests it applies to; default 1, Infinity for all. */
   times?: number;
   readonly fault: Fault;
@@ -124,11 +126,12 @@ export class SpotifyStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private takeFault(method: string, path: string): Fault | undefined {
+  private takeFault(method: string, path: string, query: URLSearchParams): Fault | undefined {
     const index = this.faults.findIndex(
       (rule) =>
         (rule.method === undefined || rule.method === method) &&
-        (rule.path === undefined || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path))),
+        (rule.path === undefined || (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path))) &&
+        Object.entries(rule.query ?? {}).every(([name, value]) => query.get(name) === value),
     );
     if (index < 0) return undefined;
     const rule = this.faults[index]!;
@@ -149,7 +152,7 @@ export class SpotifyStandIn {
       body: parseJson(text),
     });
 
-    const fault = this.takeFault(req.method ?? 'GET', path);
+    const fault = this.takeFault(req.method ?? 'GET', path, url.searchParams);
     if (fault !== undefined) {
       switch (fault.kind) {
         case 'hang':

@@ -1,39 +1,152 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
-import { intentRequest } from '../support/envelopes';
+import { errorJson } from '../../local/spotify/model';
+import type { Fault } from '../../local/spotify/standIn';
+import { intentRequest, launchRequest } from '../support/envelopes';
 import { cardType, endsSession, spokenText } from '../support/responses';
 import { startHarness, type Harness } from '../support/skillHarness';
+import { refusedBaseUrl } from '../support/spotifyClient';
 
-const list = () => intentRequest('ListPlaylistsIntent', {}, { accessToken: DEMO_ACCESS_TOKEN });
+const REVOKED_TOKEN = 'a-revoked-token-value';
+const list = (accessToken = DEMO_ACCESS_TOKEN) => intentRequest('ListPlaylistsIntent', {}, { accessToken });
+
+const RELINK = /link has expired.*link Spotify again/;
+const UNREACHABLE = /couldn't reach Spotify just now/;
+const BUSY = /Spotify is busy right now/;
+
+interface FailureCase {
+  readonly fault: Fault;
+  readonly speech: RegExp;
+  /** The typed error the client raised, as the error log names it. */
+  readonly error: string;
+}
+
+const missingName = { href: 'x', limit: 5, offset: 0, next: null, previous: null, total: 1, items: [{ id: 'p1', uri: 'spotify:playlist:p1' }] };
+const inAMinute = () => new Date(Date.now() + 60_000).toUTCString();
+
+const FAILURES: Record<string, FailureCase> = {
+  'Spotify says 401': { fault: { kind: 'status', status: 401 }, speech: RELINK, error: 'Unauthorized' },
+  'Spotify says 403 PREMIUM_REQUIRED': {
+    fault: { kind: 'status', status: 403, body: errorJson(403, 'Player command failed: Premium required', 'PREMIUM_REQUIRED') },
+    speech: /needs a Spotify Premium account/,
+    error: 'PremiumRequired',
+  },
+  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, speech: /didn't allow that/, error: 'Forbidden' },
+  'Spotify says 404 NO_ACTIVE_DEVICE': {
+    fault: { kind: 'status', status: 404, body: errorJson(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE') },
+    speech: /couldn't find a device to play on/,
+    error: 'NoActiveDevice',
+  },
+  'Spotify says a plain 404': { fault: { kind: 'status', status: 404 }, speech: /couldn't find that on Spotify/, error: 'NotFound' },
+  'Spotify is rate limiting for longer than the budget': {
+    fault: { kind: 'status', status: 429, headers: { 'retry-after': '30' } },
+    speech: BUSY,
+    error: 'RateLimited',
+  },
+  'Spotify is rate limiting until an HTTP date a minute away': {
+    fault: { kind: 'status', status: 429, headers: { 'retry-after': inAMinute() } },
+    speech: BUSY,
+    error: 'RateLimited',
+  },
+  'Spotify keeps failing with 500': { fault: { kind: 'status', status: 500 }, speech: UNREACHABLE, error: 'Unavailable' },
+  'Spotify keeps failing with 502': { fault: { kind: 'status', status: 502 }, speech: UNREACHABLE, error: 'Unavailable' },
+  'Spotify keeps failing with 503': { fault: { kind: 'status', status: 503 }, speech: UNREACHABLE, error: 'Unavailable' },
+  'the connection keeps being reset': { fault: { kind: 'reset' }, speech: UNREACHABLE, error: 'Unavailable' },
+  'Spotify accepts and never answers': { fault: { kind: 'hang' }, speech: UNREACHABLE, error: 'Timeout' },
+  'Spotify answers with an HTML page': {
+    fault: { kind: 'raw', status: 200, contentType: 'text/html', body: '<html>oops</html>' },
+    speech: UNREACHABLE,
+    error: 'BadResponse',
+  },
+  'the JSON is cut off mid-body': { fault: { kind: 'truncate' }, speech: UNREACHABLE, error: 'BadResponse' },
+  'the JSON ends early': {
+    fault: { kind: 'raw', status: 200, contentType: 'application/json', body: '{"items":[' },
+    speech: UNREACHABLE,
+    error: 'BadResponse',
+  },
+  'Spotify answers 200 with an empty body': {
+    fault: { kind: 'raw', status: 200, contentType: 'application/json', body: '' },
+    speech: UNREACHABLE,
+    error: 'BadResponse',
+  },
+  'Spotify answers 200 without a field the skill uses': { fault: { kind: 'status', status: 200, body: missingName }, speech: UNREACHABLE, error: 'BadResponse' },
+};
 
 describe('the error handler', () => {
   let harness: Harness;
+  let logsBefore = 0;
   beforeAll(async () => {
     harness = await startHarness();
+  });
+  beforeEach(() => {
+    logsBefore = harness.rawLogs.length;
   });
   afterEach(() => harness.spotify.reset());
   afterAll(() => harness.close());
 
-  it.each([
-    ['Spotify keeps failing with 500', { kind: 'status', status: 500 } as const, /couldn't reach Spotify just now/],
-    ['Spotify answers with an HTML page', { kind: 'raw', status: 200, contentType: 'text/html', body: '<html>oops</html>' } as const, /couldn't reach Spotify just now/],
-    ['Spotify is rate limiting for a long time', { kind: 'status', status: 429, headers: { 'retry-after': '30' } } as const, /Spotify is busy/],
-    ['Spotify says 403 for another reason', { kind: 'status', status: 403 } as const, /didn't allow that/],
-  ])('speaks a useful sentence when %s, without a card', async (_, fault, expected) => {
-    harness.spotify.inject({ path: '/me/playlists', fault, times: 2 });
+  const newLogs = () => harness.logs.slice(logsBefore);
+  const newRawLogs = () => harness.rawLogs.slice(logsBefore).join('\n');
+  const loggedError = () => newLogs().find((line) => line.message === 'request failed')?.error as Record<string, unknown> | undefined;
 
-    const response = await harness.ask(list());
+  describe.each([
+    ['listing playlists', () => list()],
+    ['opening the skill', () => launchRequest({ accessToken: DEMO_ACCESS_TOKEN })],
+  ])('when %s', (_, envelope: () => RequestEnvelope) => {
+    it.each(Object.entries(FAILURES))('answers usefully when %s, with the relink card only for a 401', async (_, failure) => {
+      harness.spotify.inject({ path: '/me/playlists', fault: failure.fault, times: 2 });
 
-    expect(spokenText(response)).toMatch(expected);
-    expect(cardType(response)).toBeUndefined();
-    expect(endsSession(response)).toBe(true);
+      const response = await harness.ask(envelope());
+
+      expect(spokenText(response)).toMatch(failure.speech);
+      expect(cardType(response)).toBe(failure.error === 'Unauthorized' ? 'LinkAccount' : undefined);
+      expect(endsSession(response)).toBe(true);
+      expect(harness.spotify.requests.length).toBeLessThanOrEqual(2);
+      expect(loggedError()).toMatchObject({ name: failure.error, operation: 'playlists.listMine' });
+      expect(newRawLogs()).not.toContain(DEMO_ACCESS_TOKEN);
+    });
   });
 
-  it('recovers from one 500 by retrying once', async () => {
-    harness.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 500 } });
+  it('sends the relink card when Spotify no longer knows the token, and never logs it', async () => {
+    const response = await harness.ask(list(REVOKED_TOKEN));
+
+    expect(spokenText(response)).toMatch(RELINK);
+    expect(cardType(response)).toBe('LinkAccount');
+    expect(loggedError()).toMatchObject({ name: 'Unauthorized', status: 401, spotifyMessage: 'Invalid access token' });
+    expect(newRawLogs()).not.toContain(REVOKED_TOKEN);
+  });
+
+  it.each([
+    ['one 500', { kind: 'status', status: 500 } as Fault],
+    ['one 502', { kind: 'status', status: 502 } as Fault],
+    ['one 503', { kind: 'status', status: 503 } as Fault],
+    ['one reset connection', { kind: 'reset' } as Fault],
+    ['a 429 with a short Retry-After', { kind: 'status', status: 429, headers: { 'retry-after': '0' } } as Fault],
+    ['a 429 with an HTTP date already past', { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() - 5000).toUTCString() } } as Fault],
+  ])('recovers from %s by retrying once', async (_, fault) => {
+    harness.spotify.inject({ path: '/me/playlists', fault });
 
     const response = await harness.ask(list());
 
     expect(spokenText(response)).toMatch(/^You have 30 playlists/);
     expect(harness.spotify.requests).toHaveLength(2);
+    expect(newRawLogs()).not.toContain(DEMO_ACCESS_TOKEN);
+  });
+});
+
+describe('the error handler when Spotify refuses connections', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ env: { SPOTIFY_API_BASE_URL: await refusedBaseUrl() } });
+  });
+  afterAll(() => harness.close());
+
+  it('says it could not reach Spotify, without a card and without the token in the logs', async () => {
+    const response = await harness.ask(list());
+
+    expect(spokenText(response)).toMatch(UNREACHABLE);
+    expect(cardType(response)).toBeUndefined();
+    expect(endsSession(response)).toBe(true);
+    expect(harness.logs.find((line) => line.message === 'request failed')?.error).toMatchObject({ name: 'Unavailable' });
+    expect(harness.rawLogs.join('\n')).not.toContain(DEMO_ACCESS_TOKEN);
   });
 });

@@ -1,0 +1,380 @@
+import { inspect } from 'node:util';
+import {
+  BadResponse,
+  Deadline,
+  Forbidden,
+  NoActiveDevice,
+  NotFound,
+  PremiumRequired,
+  RateLimited,
+  SpotifyError,
+  Timeout,
+  Unauthorized,
+  Unavailable,
+} from '../../lambda/spotify';
+import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { errorJson } from '../../local/spotify/model';
+import type { Fault } from '../../local/spotify/standIn';
+import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture } from '../support/spotifyClient';
+
+const FREE_TOKEN = 'free-account-token';
+
+async function failureOf(promise: Promise<unknown>): Promise<SpotifyError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SpotifyError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('the Spotify transport', () => {
+  let fixture: ClientFixture;
+  const waits: number[] = [];
+  beforeAll(async () => {
+    fixture = await startClientFixture({
+      accounts: { [DEMO_ACCESS_TOKEN]: demoAccount(), [FREE_TOKEN]: demoAccount({ premium: false }) },
+      // Waits are recorded, not slept: the tests prove what is waited for, not how long it took.
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+  });
+  afterEach(() => {
+    fixture.spotify.reset();
+    fixture.events.length = 0;
+    waits.length = 0;
+  });
+  afterAll(() => fixture.close());
+
+  const listMine = () => fixture.api().playlists.listMine({ limit: 5, offset: 0 });
+  const injectOnList = (fault: Fault, times = 1) => fixture.spotify.inject({ path: '/me/playlists', fault, times });
+  const requestCount = () => fixture.spotify.requests.length;
+
+  describe('turns each way Spotify says no into its own error, without retrying', () => {
+    it('a rejected token becomes Unauthorized with Spotify status and message', async () => {
+      const error = await failureOf(fixture.api({ token: 'revoked-token' }).playlists.listMine({ limit: 5, offset: 0 }));
+
+      expect(error).toBeInstanceOf(Unauthorized);
+      expect(error).toMatchObject({ operation: 'playlists.listMine', status: 401, spotifyMessage: 'Invalid access token' });
+      expect(requestCount()).toBe(1);
+    });
+
+    it('a 403 PREMIUM_REQUIRED on play becomes PremiumRequired', async () => {
+      const error = await failureOf(fixture.api({ token: FREE_TOKEN }).player.play('spotify:playlist:37i9dQZF1DXcBWIGoYBM5M'));
+
+      expect(error).toBeInstanceOf(PremiumRequired);
+      expect(error).toMatchObject({ operation: 'player.play', status: 403, reason: 'PREMIUM_REQUIRED' });
+      expect(requestCount()).toBe(1);
+    });
+
+    it('any other 403 becomes Forbidden', async () => {
+      injectOnList({ kind: 'status', status: 403, body: errorJson(403, 'Insufficient client scope') });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Forbidden);
+      expect(error).not.toBeInstanceOf(PremiumRequired);
+      expect(error.spotifyMessage).toBe('Insufficient client scope');
+      expect(requestCount()).toBe(1);
+    });
+
+    it('a 404 NO_ACTIVE_DEVICE on play becomes NoActiveDevice', async () => {
+      const error = await failureOf(fixture.api().player.play('spotify:playlist:37i9dQZF1DXcBWIGoYBM5M'));
+
+      expect(error).toBeInstanceOf(NoActiveDevice);
+      expect(error).toMatchObject({ status: 404, reason: 'NO_ACTIVE_DEVICE' });
+    });
+
+    it('a plain 404 becomes NotFound', async () => {
+      const error = await failureOf(fixture.api().playlists.get('no-such-playlist'));
+
+      expect(error).toBeInstanceOf(NotFound);
+      expect(error).not.toBeInstanceOf(NoActiveDevice);
+      expect(error).toMatchObject({ operation: 'playlists.get', status: 404, spotifyMessage: 'Resource not found' });
+      expect(requestCount()).toBe(1);
+    });
+
+    it('an error body that is not Spotify-shaped still maps by status alone', async () => {
+      injectOnList({ kind: 'raw', status: 403, contentType: 'application/json', body: '{"error":"denied"}' });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Forbidden);
+      expect(error.spotifyMessage).toBeUndefined();
+    });
+
+    it.each([
+      ['a 400', { kind: 'status', status: 400 } as Fault],
+      ['a redirect, which is never followed', { kind: 'status', status: 302, headers: { location: 'https://example.com/' } } as Fault],
+    ])('%s becomes BadResponse', async (_, fault) => {
+      injectOnList(fault);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(BadResponse);
+      expect(error.message).toMatch(/unexpected status/);
+      expect(requestCount()).toBe(1);
+    });
+  });
+
+  describe('honours Retry-After on a 429 only when the wait fits the budget', () => {
+    it('waits a short Retry-After and tries once more', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': '0' } });
+
+      const page = await listMine();
+
+      expect(page.items).toHaveLength(5);
+      expect(requestCount()).toBe(2);
+      expect(waits).toEqual([0]);
+    });
+
+    it('accepts Retry-After as an HTTP date', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() - 5000).toUTCString() } });
+
+      await listMine();
+
+      expect(requestCount()).toBe(2);
+    });
+
+    it('gives up with RateLimited, carrying Retry-After, when the wait is longer than the budget', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(RateLimited);
+      expect((error as RateLimited).retryAfterS).toBe(30);
+      expect(requestCount()).toBe(1);
+      expect(waits).toEqual([]);
+    });
+
+    it('gives up on a long Retry-After given as an HTTP date', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() } });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(RateLimited);
+      expect((error as RateLimited).retryAfterS).toBeGreaterThan(30);
+      expect(requestCount()).toBe(1);
+    });
+
+    it('caps the wait by the deadline, not by the per-call timeout: one second does not fit 800 ms', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(RateLimited);
+      expect(requestCount()).toBe(1);
+    });
+
+    it('waits a Retry-After that fits a longer budget', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+
+      await fixture.api({ budgetMs: 5000 }).playlists.listMine({ limit: 5, offset: 0 });
+
+      expect(waits).toEqual([1000]);
+      expect(requestCount()).toBe(2);
+    });
+
+    it('retries a 429 only once', async () => {
+      injectOnList({ kind: 'status', status: 429, headers: { 'retry-after': '0' } }, 3);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(RateLimited);
+      expect(requestCount()).toBe(2);
+    });
+  });
+
+  describe('retries a server error or a reset connection once, after a jittered pause', () => {
+    it.each([500, 502, 503])('recovers from one %i', async (status) => {
+      injectOnList({ kind: 'status', status });
+
+      const page = await listMine();
+
+      expect(page.items).toHaveLength(5);
+      expect(requestCount()).toBe(2);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThanOrEqual(50);
+      expect(waits[0]).toBeLessThanOrEqual(250);
+    });
+
+    it.each([500, 502, 503])('gives up with Unavailable after a second %i', async (status) => {
+      injectOnList({ kind: 'status', status }, 3);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Unavailable);
+      expect(error.status).toBe(status);
+      expect(requestCount()).toBe(2);
+    });
+
+    it('reads nothing into an HTML error page from a proxy', async () => {
+      injectOnList({ kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body>Bad gateway</body></html>' }, 2);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Unavailable);
+      expect(error.spotifyMessage).toBeUndefined();
+    });
+
+    it('recovers from one reset connection on a fresh one', async () => {
+      injectOnList({ kind: 'reset' });
+
+      await listMine();
+
+      expect(requestCount()).toBe(2);
+    });
+
+    it('gives up with Unavailable after a second reset', async () => {
+      injectOnList({ kind: 'reset' }, 2);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Unavailable);
+      expect(error.message).toMatch(/ECONNRESET/);
+      expect(requestCount()).toBe(2);
+    });
+
+    it('does not retry when the pause and another attempt no longer fit the budget', async () => {
+      const clock = manualClock();
+      const late = await startClientFixture({ onCall: () => clock.advance(700), sleep: async () => undefined });
+      late.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 500 } });
+      try {
+        const error = await failureOf(late.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+
+        expect(error).toBeInstanceOf(Unavailable);
+        expect(late.spotify.requests).toHaveLength(1);
+      } finally {
+        await late.close();
+      }
+    });
+  });
+
+  describe('keeps every call inside the time budget', () => {
+    it('times out a server that accepts and never answers, and does not retry it', async () => {
+      injectOnList({ kind: 'hang' }, 2);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Timeout);
+      expect(requestCount()).toBe(1);
+    });
+
+    it('shortens the per-call timeout to what is left of the deadline', async () => {
+      injectOnList({ kind: 'hang' });
+
+      const error = await failureOf(fixture.api({ budgetMs: 250 }).playlists.listMine({ limit: 5, offset: 0 }));
+
+      expect(error).toBeInstanceOf(Timeout);
+      const allowedMs = Number(/within (\d+) ms/.exec(error.message)?.[1]);
+      expect(allowedMs).toBeLessThanOrEqual(250);
+    });
+
+    it.each([0, 100])('starts no call with %i ms left: it could not finish', async (budgetMs) => {
+      const error = await failureOf(fixture.api({ budgetMs }).users.currentProfile());
+
+      expect(error).toBeInstanceOf(Timeout);
+      expect(requestCount()).toBe(0);
+    });
+  });
+
+  it('turns a refused connection into Unavailable without retrying', async () => {
+    const refused = await startClientFixture({ baseUrl: await refusedBaseUrl() });
+    try {
+      const error = await failureOf(refused.api().playlists.listMine({ limit: 5, offset: 0 }));
+
+      expect(error).toBeInstanceOf(Unavailable);
+      expect(error.message).toMatch(/ECONNREFUSED/);
+      expect(refused.events).toHaveLength(1);
+    } finally {
+      await refused.close();
+    }
+  });
+
+  describe('checks bodies at the boundary', () => {
+    const missingName = {
+      href: 'x',
+      limit: 5,
+      offset: 0,
+      next: null,
+      previous: null,
+      total: 1,
+      items: [{ id: 'p1', uri: 'spotify:playlist:p1' }],
+    };
+
+    it.each([
+      ['an HTML page with status 200', { kind: 'raw', status: 200, contentType: 'text/html', body: '<!doctype html><p>Maintenance</p>' } as Fault, /not JSON/],
+      ['JSON cut off mid-body by a dropped connection', { kind: 'truncate' } as Fault, /cut short/],
+      ['JSON that ends early', { kind: 'raw', status: 200, contentType: 'application/json', body: '{"items":[{"id":"p1"' } as Fault, /not JSON/],
+      ['an empty 200', { kind: 'raw', status: 200, contentType: 'application/json', body: '' } as Fault, /empty body/],
+      ['a 200 without a field the skill uses', { kind: 'status', status: 200, body: missingName } as Fault, /items\.0\.name/],
+      ['a 200 with a field of the wrong type', { kind: 'status', status: 200, body: { ...missingName, total: '1' } } as Fault, /total/],
+    ])('turns %s into BadResponse, without retrying', async (_, fault, reason) => {
+      injectOnList(fault, 2);
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(BadResponse);
+      expect(error.message).toMatch(reason);
+      expect(requestCount()).toBe(1);
+    });
+
+    it('accepts an empty 204 where the operation has no body', async () => {
+      await expect(fixture.api().player.play('spotify:playlist:37i9dQZF1DXcBWIGoYBM5M', 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0')).resolves.toBeUndefined();
+    });
+  });
+
+  it('reuses one keep-alive connection for many calls and for every client in the container', async () => {
+    const warm = await startClientFixture();
+    const second = await startClientFixture({ baseUrl: warm.spotify.baseUrl });
+    try {
+      for (let call = 0; call < 12; call += 1) await warm.api().users.currentProfile();
+      for (let call = 0; call < 8; call += 1) await second.api().playlists.listMine({ limit: 50, offset: 0 });
+
+      expect(warm.spotify.requests).toHaveLength(20);
+      expect(warm.spotify.connectionsOpened).toBe(1);
+    } finally {
+      await Promise.all([warm.close(), second.close()]);
+    }
+  });
+
+  describe('keeps secrets out of errors', () => {
+    const faults: Array<[string, Fault]> = [
+      ['401', { kind: 'status', status: 401 }],
+      ['503', { kind: 'status', status: 503 }],
+      ['a reset', { kind: 'reset' }],
+      ['a hang', { kind: 'hang' }],
+      ['a truncated body', { kind: 'truncate' }],
+      ['HTML', { kind: 'raw', status: 200, contentType: 'text/html', body: '<html></html>' }],
+    ];
+
+    it.each(faults)('an error after %s names the operation but never the token or a header', async (_, fault) => {
+      injectOnList(fault, 2);
+
+      const error = await failureOf(listMine());
+
+      const everything = `${inspect(error, { depth: 20, showHidden: true })} ${JSON.stringify(error)} ${String(error.stack)}`;
+      expect(everything).not.toContain(DEMO_ACCESS_TOKEN);
+      expect(everything).not.toMatch(/authorization|bearer/i);
+      expect(error.message).toContain('playlists.listMine');
+    });
+
+    it('puts status and Spotify message into the error message', async () => {
+      injectOnList({ kind: 'status', status: 403, body: errorJson(403, 'Not your playlist') });
+
+      const error = await failureOf(listMine());
+
+      expect(error.message).toBe('playlists.listMine: forbidden (HTTP 403) - Not your playlist');
+    });
+
+    it('reports attempts to its observer without token, headers or body', async () => {
+      await listMine();
+
+      expect(fixture.events).toEqual([
+        { operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', status: 200, attempt: 1, ms: expect.any(Number), outcome: '200' },
+      ]);
+    });
+  });
+});
