@@ -156,16 +156,17 @@ export class SpotifyTransport {
   }
 
   /**
-   * A failure below HTTP. The axios error is not kept as the cause: it holds the request's
-   * headers, and with them the token.
+   * A failure below HTTP. The axios error itself is not kept as the cause: it holds the
+   * request's headers, and with them the token. Its name, message and code are.
    */
   private networkOutcome(operation: string, error: unknown, timedOut: boolean, timeoutMs: number): Failure {
-    if (timedOut) return { kind: 'fail', error: new Timeout(`no answer within ${timeoutMs} ms`, { operation }) };
+    const cause = withoutRequest(error);
+    if (timedOut) return { kind: 'fail', error: new Timeout(`no answer within ${timeoutMs} ms`, { operation, cause }) };
     const status = isAxiosError(error) ? error.response?.status : undefined;
     // The status line arrived but the connection dropped mid-body: what we have is a truncated body.
-    if (status !== undefined) return { kind: 'fail', error: new BadResponse('body cut short', { operation, status }) };
+    if (status !== undefined) return { kind: 'fail', error: new BadResponse('body cut short', { operation, status, cause }) };
     const code = isAxiosError(error) ? error.code : undefined;
-    const unavailable = new Unavailable(`connection failed (${code ?? 'unknown'})`, { operation });
+    const unavailable = new Unavailable(`connection failed (${code ?? 'unknown'})`, { operation, cause });
     if (code !== undefined && RETRYABLE_SOCKET_CODES.has(code)) return { kind: 'retry', error: unavailable, waitMs: this.jitterMs() };
     return { kind: 'fail', error: unavailable };
   }
@@ -174,4 +175,13 @@ export class SpotifyTransport {
   private jitterMs(): number {
     return Math.round(50 + this.random() * 200);
   }
+}
+
+/** The parts of a transport error that are safe to keep: never its config, request or headers. */
+function withoutRequest(error: unknown): Error | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const copy = new Error(error.message);
+  copy.name = error.name;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? Object.assign(copy, { code }) : copy;
 }

@@ -361,6 +361,16 @@ describe('the Spotify transport', () => {
       expect(error.message).toContain('playlists.listMine');
     });
 
+    it('keeps the socket failure as the cause, without the request it belonged to', async () => {
+      injectOnList({ kind: 'reset' }, 2);
+
+      const error = await failureOf(listMine());
+
+      expect(error.cause).toBeInstanceOf(Error);
+      expect(error.cause).toMatchObject({ code: 'ECONNRESET' });
+      expect(Object.keys(error.cause as object)).not.toEqual(expect.arrayContaining(['config']));
+    });
+
     it('puts status and Spotify message into the error message', async () => {
       injectOnList({ kind: 'status', status: 403, body: errorJson(403, 'Not your playlist') });
 
