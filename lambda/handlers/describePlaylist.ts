@@ -2,7 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { showPanel } from '../alexa/panel';
 import { translator, type Translator } from '../i18n';
-import { plainDescription } from '../speech/plainText';
+import { asSentence, plainDescription } from '../speech/plainText';
 import { clip, escapeSsml } from '../speech/ssml';
 import type { PlaylistDetails } from '../spotify';
 import { updateSession } from './sessionState';
@@ -28,7 +28,7 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
 
   const sentences = [summary(t, details, escapeSsml(clip(details.name)), owner === undefined ? undefined : escapeSsml(owner))];
   if (visibility !== undefined) sentences.push(t(`details.${visibility}`));
-  if (description !== undefined) sentences.push(t('details.description', { description: escapeSsml(description) }));
+  if (description !== undefined) sentences.push(t('details.description', { description: escapeSsml(asSentence(description)) }));
   sentences.push(t('details.offerPlay'));
 
   const cardVisibility = { collaborative: 'details.cardCollaborative', public: 'details.cardPublic', private: 'details.cardPrivate' } as const;

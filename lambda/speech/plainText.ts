@@ -35,3 +35,8 @@ export function plainDescription(html: string | undefined, max = MAX_DESCRIPTION
     .trim();
   return text === '' ? undefined : shorten(text, max);
 }
+
+/** Ends text with a full stop unless it already ends a sentence, so the next sentence does not run into it. */
+export function asSentence(text: string): string {
+  return /[.!?…]["')\]]*$/.test(text) ? text : `${text}.`;
+}

@@ -1,4 +1,4 @@
-import { MAX_DESCRIPTION_CHARS, plainDescription } from '../../lambda/speech/plainText';
+import { asSentence, MAX_DESCRIPTION_CHARS, plainDescription } from '../../lambda/speech/plainText';
 
 describe('a Spotify description as plain text', () => {
   it('drops tags, keeps link text and decodes the characters Spotify escapes', () => {
@@ -32,5 +32,14 @@ describe('a Spotify description as plain text', () => {
 
   it('cuts a single endless word mid-word rather than say it all', () => {
     expect(plainDescription('x'.repeat(500), 10)).toBe('xxxxxxxxx…');
+  });
+});
+
+describe('ending a sentence', () => {
+  it('adds a full stop only where a sentence does not already end', () => {
+    expect(asSentence('Curated by Tom')).toBe('Curated by Tom.');
+    expect(asSentence('Is it good?')).toBe('Is it good?');
+    expect(asSentence('He said "go."')).toBe('He said "go."');
+    expect(asSentence('and so on…')).toBe('and so on…');
   });
 });
