@@ -26,7 +26,7 @@ export function escapeAplText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function panelDirective(token: PanelToken, panel: Panel): interfaces.alexa.presentation.apl.RenderDocumentDirective {
+function panelDirective(token: PanelToken, panel: Panel): interfaces.alexa.presentation.apl.RenderDocumentDirective {
   return {
     type: 'Alexa.Presentation.APL.RenderDocument',
     token,

@@ -12,7 +12,7 @@ import { forgetPendingQuestions, updateSession, type PlaylistAction, type Playli
 import { startPlayback } from './startPlayback';
 
 /** How many of the user's playlists a spoken name is matched against (pages of 50, within the deadline). */
-export const MAX_MATCHED_PLAYLISTS = 300;
+const MAX_MATCHED_PLAYLISTS = 300;
 
 export const INTENT_FOR: Readonly<Record<PlaylistAction, string>> = { play: 'PlayPlaylistIntent', details: 'PlaylistDetailsIntent' };
 
@@ -39,7 +39,7 @@ async function lookUp(input: HandlerInput, spotify: SpotifyApi, spoken: string):
   return { kind: 'none', library };
 }
 
-export function playlistRef({ id, name, uri }: PlaylistRef): PlaylistRef {
+function playlistRef({ id, name, uri }: PlaylistRef): PlaylistRef {
   return { id, name, uri };
 }
 

@@ -12,11 +12,11 @@ export type MatchOutcome<T> =
   | { readonly kind: 'none' };
 
 /** Below this nothing counts as a match (tuned on the table in test/matching). */
-export const MATCH_THRESHOLD = 0.75;
+const MATCH_THRESHOLD = 0.75;
 /** Candidates this close to the best one are real alternatives: the user is asked. */
-export const AMBIGUITY_MARGIN = 0.05;
+const AMBIGUITY_MARGIN = 0.05;
 /** More than three names in a question is too many to hold in one's head. */
-export const MAX_CHOICES = 3;
+const MAX_CHOICES = 3;
 
 interface Scored<T> {
   readonly item: T;
@@ -25,7 +25,7 @@ interface Scored<T> {
 }
 
 /** Every candidate with its best score over the forms of what was said, best first (ties keep Spotify's order). */
-export function rankByName<T extends Named>(spoken: string, candidates: readonly T[]): Array<Scored<T>> {
+function rankByName<T extends Named>(spoken: string, candidates: readonly T[]): Array<Scored<T>> {
   const queries = normaliseSpoken(spoken);
   if (queries.length === 0) return [];
   return candidates

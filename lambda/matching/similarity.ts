@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { compact } from './normalise';
 
 /** 0..1 from the edit distance, relative to the longer string. */
-export function editSimilarity(a: string, b: string): number {
+function editSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 0 : 1 - distance(a, b) / longest;
 }
