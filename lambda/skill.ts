@@ -1,6 +1,7 @@
 import { SkillBuilders, type Skill as CustomSkill } from 'ask-sdk-core';
 import { requiresLinkedAccount } from './accountLinking/guard';
 import type { SkillConfig } from './config';
+import { acceptOfferIntentHandler } from './handlers/acceptOfferIntent';
 import { errorHandler } from './handlers/errorHandler';
 import { exitIntentHandler } from './handlers/exitIntent';
 import { fallbackIntentHandler } from './handlers/fallbackIntent';
@@ -9,6 +10,10 @@ import { launchRequestHandler } from './handlers/launchRequest';
 import { listPlaylistsIntentHandler } from './handlers/listPlaylistsIntent';
 import { morePlaylistsIntentHandler } from './handlers/morePlaylistsIntent';
 import { noIntentHandler } from './handlers/noIntent';
+import { playlistChoiceAnswerHandler } from './handlers/playlistChoiceAnswer';
+import { playlistDetailsIntentHandler } from './handlers/playlistDetailsIntent';
+import { playlistNameElicitationHandler } from './handlers/playlistNameElicitation';
+import { playPlaylistIntentHandler } from './handlers/playPlaylistIntent';
 import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
@@ -44,6 +49,12 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       linked(launchRequestHandler),
       linked(listPlaylistsIntentHandler),
       linked(morePlaylistsIntentHandler),
+      // The answer to "which one?" comes in the play or details intent, so it is asked first.
+      linked(playlistChoiceAnswerHandler),
+      linked(playlistNameElicitationHandler),
+      linked(playPlaylistIntentHandler),
+      linked(playlistDetailsIntentHandler),
+      linked(acceptOfferIntentHandler),
       helpIntentHandler,
       exitIntentHandler,
       noIntentHandler,

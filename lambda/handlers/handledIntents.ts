@@ -5,6 +5,8 @@
  */
 export const HANDLED_INTENTS = [
   'ListPlaylistsIntent',
+  'PlaylistDetailsIntent',
+  'PlayPlaylistIntent',
   'AMAZON.HelpIntent',
   'AMAZON.StopIntent',
   'AMAZON.CancelIntent',

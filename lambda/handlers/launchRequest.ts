@@ -1,18 +1,20 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { translator } from '../i18n';
 import { MAX_PAGE_LIMIT } from '../spotify';
+import { teachPlaylistNames } from './playlistEntities';
 import { isRequestType } from './requestMatchers';
 
 /**
  * "Alexa, open Playlist Pal". Needs a linked account: fetching the first page of playlists
  * both proves the token works (a 401 here sends the relink card at once) and lets us say how
- * many there are.
+ * many there are; their names then help Alexa recognise them for the rest of the session.
  */
 export const launchRequestHandler: LinkedRequestHandler = {
   canHandle: (input) => isRequestType(input, 'LaunchRequest'),
   async handle(input, spotify) {
     const { t } = translator(input);
     const page = await spotify.playlists.listMine({ limit: MAX_PAGE_LIMIT, offset: 0 });
+    teachPlaylistNames(input, page.items);
     return input.responseBuilder
       .speak(t('launch.welcome', { count: page.total }))
       .reprompt(t('launch.reprompt'))

@@ -1,8 +1,10 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import { showPanel } from '../alexa/panel';
 import { translator } from '../i18n';
 import { clip, escapeSsml } from '../speech/ssml';
 import type { Page, PlaylistSummary } from '../spotify';
+import { teachPageNames } from './playlistEntities';
 import { updateSession } from './sessionState';
 
 /** No more names than this in one breath. */
@@ -10,7 +12,8 @@ export const NAMES_PER_TURN = 5;
 
 /**
  * Speaks one page of playlist names and, when more remain, asks "want to hear more?" and
- * remembers where to continue. Names are escaped for speech and shown as they are on the card.
+ * remembers where to continue. Names are escaped for speech and shown as they are on the card
+ * and, on a device with a screen, in an APL panel.
  */
 export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSummary>, isFirstPage: boolean): Response {
   const { t, list } = translator(input);
@@ -27,10 +30,14 @@ export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSum
   const question = more ? t('list.wantMore') : isFirstPage ? t('list.afterAll') : t('list.done');
   updateSession(input, { listNextOffset: more ? nextOffset : undefined });
 
-  const cardLines = page.items.map((playlist, index) => `${page.offset + index + 1}. ${playlist.name}`);
+  teachPageNames(input, page.items);
+  showPanel(input, 'playlistList', {
+    title: t('list.cardTitle'),
+    subtitle: t('list.cardSummary', { count: page.total }),
+    lines: page.items.map((playlist, index) => `${page.offset + index + 1}. ${playlist.name}`),
+  });
   return input.responseBuilder
     .speak(`${intro} ${question}`)
     .reprompt(more ? t('list.moreReprompt') : t('list.reprompt'))
-    .withSimpleCard(t('list.cardTitle'), `${t('list.cardSummary', { count: page.total })}\n${cardLines.join('\n')}`)
     .getResponse();
 }

@@ -1,5 +1,16 @@
 import type { HandlerInput } from 'ask-sdk-core';
 
+/** A playlist the skill has named to the user and may act on in the next turn. */
+export interface PlaylistRef {
+  readonly id: string;
+  readonly name: string;
+  /** What playback takes as `context_uri`. */
+  readonly uri: string;
+}
+
+/** What a "which one?" question was asked for. */
+export type PlaylistAction = 'play' | 'details';
+
 /**
  * What the skill remembers between turns of one session, in session attributes (Lambda keeps
  * nothing between requests). Read defensively: the attributes come back from the device.
@@ -7,19 +18,67 @@ import type { HandlerInput } from 'ask-sdk-core';
 export interface SessionState {
   /** Set while "want to hear more?" is pending: where the next page of playlists starts. */
   listNextOffset?: number;
+  /** Set while "Did you mean A or B?" is pending. */
+  pendingChoice?: { readonly action: PlaylistAction; readonly choices: readonly PlaylistRef[] };
+  /** Set while a yes/no offer is pending: "want me to list your playlists?" or "want me to play it?". */
+  offer?: { readonly kind: 'list' } | { readonly kind: 'play'; readonly playlist: PlaylistRef };
+  /** How many of the user's playlists were last sent to Alexa as dynamic entities in this session. */
+  playlistEntitiesSent?: number;
+}
+
+const MAX_REMEMBERED_CHOICES = 5;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
+  if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
+  if (raw.id === '' || !raw.uri.startsWith('spotify:')) return undefined;
+  return { id: raw.id, name: raw.name, uri: raw.uri };
+}
+
+function readPendingChoice(raw: unknown): SessionState['pendingChoice'] {
+  if (!isRecord(raw) || (raw.action !== 'play' && raw.action !== 'details') || !Array.isArray(raw.choices)) return undefined;
+  const choices = raw.choices.slice(0, MAX_REMEMBERED_CHOICES).map(readPlaylistRef);
+  if (choices.length === 0 || choices.some((choice) => choice === undefined)) return undefined;
+  return { action: raw.action, choices: choices as PlaylistRef[] };
+}
+
+function readOffer(raw: unknown): SessionState['offer'] {
+  if (!isRecord(raw)) return undefined;
+  if (raw.kind === 'list') return { kind: 'list' };
+  const playlist = raw.kind === 'play' ? readPlaylistRef(raw.playlist) : undefined;
+  return playlist === undefined ? undefined : { kind: 'play', playlist };
 }
 
 export function readSession(input: HandlerInput): SessionState {
   const raw = input.attributesManager.getSessionAttributes() as Record<string, unknown>;
-  const offset = raw.listNextOffset;
-  return typeof offset === 'number' && Number.isInteger(offset) && offset > 0 ? { listNextOffset: offset } : {};
+  const state: SessionState = {};
+  if (isPositiveInteger(raw.listNextOffset)) state.listNextOffset = raw.listNextOffset;
+  const pendingChoice = readPendingChoice(raw.pendingChoice);
+  if (pendingChoice !== undefined) state.pendingChoice = pendingChoice;
+  const offer = readOffer(raw.offer);
+  if (offer !== undefined) state.offer = offer;
+  if (isPositiveInteger(raw.playlistEntitiesSent)) state.playlistEntitiesSent = raw.playlistEntitiesSent;
+  return state;
 }
 
-export function updateSession(input: HandlerInput, changes: Partial<Record<keyof SessionState, number | undefined>>): void {
+/** Sets the given fields; a field given as undefined is forgotten. */
+export function updateSession(input: HandlerInput, changes: { [K in keyof SessionState]?: SessionState[K] | undefined }): void {
   const attributes = { ...input.attributesManager.getSessionAttributes() };
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete attributes[key];
     else attributes[key] = value;
   }
   input.attributesManager.setSessionAttributes(attributes);
+}
+
+/** A new question replaces whatever the previous turn was waiting for. */
+export function forgetPendingQuestions(input: HandlerInput): void {
+  updateSession(input, { listNextOffset: undefined, pendingChoice: undefined, offer: undefined });
 }

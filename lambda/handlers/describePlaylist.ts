@@ -1,0 +1,49 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { showPanel } from '../alexa/panel';
+import { translator, type Translator } from '../i18n';
+import { asSentence, plainDescription } from '../speech/plainText';
+import { clip, escapeSsml } from '../speech/ssml';
+import type { PlaylistDetails } from '../spotify';
+import { updateSession } from './sessionState';
+
+function visibilityKey(details: PlaylistDetails): 'collaborative' | 'public' | 'private' | undefined {
+  if (details.collaborative) return 'collaborative';
+  if (details.isPublic === undefined) return undefined;
+  return details.isPublic ? 'public' : 'private';
+}
+
+function summary(t: Translator['t'], details: PlaylistDetails, name: string, owner: string | undefined): string {
+  const count = details.trackCount;
+  if (count === undefined) return owner === undefined ? t('details.summaryUncountedNoOwner', { name }) : t('details.summaryUncounted', { name, owner });
+  return owner === undefined ? t('details.summaryNoOwner', { name, count }) : t('details.summary', { name, owner, count });
+}
+
+/** Name, owner, number of tracks, public or private and the description; then "want me to play it?". */
+export function describePlaylist(input: HandlerInput, details: PlaylistDetails): Response {
+  const { t } = translator(input);
+  const owner = details.ownerName === undefined ? undefined : clip(details.ownerName);
+  const description = plainDescription(details.description);
+  const visibility = visibilityKey(details);
+
+  const sentences = [summary(t, details, escapeSsml(clip(details.name)), owner === undefined ? undefined : escapeSsml(owner))];
+  if (visibility !== undefined) sentences.push(t(`details.${visibility}`));
+  if (description !== undefined) sentences.push(t('details.description', { description: escapeSsml(asSentence(description)) }));
+  sentences.push(t('details.offerPlay'));
+
+  const cardVisibility = { collaborative: 'details.cardCollaborative', public: 'details.cardPublic', private: 'details.cardPrivate' } as const;
+  showPanel(input, 'playlistDetails', {
+    title: clip(details.name),
+    subtitle: owner === undefined ? '' : t('details.cardOwner', { owner }),
+    lines: [
+      ...(details.trackCount === undefined ? [] : [t('details.cardTracks', { count: details.trackCount })]),
+      ...(visibility === undefined ? [] : [t(cardVisibility[visibility])]),
+      ...(description === undefined ? [] : [description]),
+    ],
+  });
+  updateSession(input, { offer: { kind: 'play', playlist: { id: details.id, name: details.name, uri: details.uri } } });
+  return input.responseBuilder
+    .speak(sentences.join(' '))
+    .reprompt(t('details.offerPlayReprompt', { name: escapeSsml(clip(details.name)) }))
+    .getResponse();
+}

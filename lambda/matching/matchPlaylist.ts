@@ -1,0 +1,70 @@
+import { normaliseName, normaliseSpoken } from './normalise';
+import { nameSimilarity } from './similarity';
+
+export interface Named {
+  readonly name: string;
+}
+
+export type MatchOutcome<T> =
+  | { readonly kind: 'found'; readonly item: T }
+  /** Several names fit about equally well: ask which one (at most {@link MAX_CHOICES}, best first). */
+  | { readonly kind: 'ambiguous'; readonly items: readonly T[] }
+  | { readonly kind: 'none' };
+
+/** Below this nothing counts as a match (tuned on the table in test/matching). */
+const MATCH_THRESHOLD = 0.75;
+/** Candidates this close to the best one are real alternatives: the user is asked. */
+const AMBIGUITY_MARGIN = 0.05;
+/** More than three names in a question is too many to hold in one's head. */
+const MAX_CHOICES = 3;
+
+interface Scored<T> {
+  readonly item: T;
+  readonly normalised: string;
+  readonly score: number;
+}
+
+/** Every candidate with its best score over the forms of what was said, best first (ties keep Spotify's order). */
+function rankByName<T extends Named>(spoken: string, candidates: readonly T[]): Array<Scored<T>> {
+  const queries = normaliseSpoken(spoken);
+  if (queries.length === 0) return [];
+  return candidates
+    .map((item) => {
+      const normalised = normaliseName(item.name);
+      return { item, normalised, score: Math.max(...queries.map((query) => nameSimilarity(query, normalised))) };
+    })
+    .filter((scored) => scored.normalised !== '')
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Finds the playlist the user meant. Two names that read the same once normalised
+ * ("Chill Vibes" and `Chill "Vibes"`) cannot be told apart by voice: the first (Spotify's order) wins.
+ */
+export function matchSpokenName<T extends Named>(spoken: string, candidates: readonly T[]): MatchOutcome<T> {
+  const ranked = rankByName(spoken, candidates);
+  const best = ranked[0];
+  if (best === undefined || best.score < MATCH_THRESHOLD) return { kind: 'none' };
+  const contenders: Array<Scored<T>> = [];
+  for (const scored of ranked) {
+    if (scored.score < best.score - AMBIGUITY_MARGIN) break;
+    if (!contenders.some((kept) => kept.normalised === scored.normalised)) contenders.push(scored);
+  }
+  if (contenders.length === 1) return { kind: 'found', item: best.item };
+  return { kind: 'ambiguous', items: contenders.slice(0, MAX_CHOICES).map((scored) => scored.item) };
+}
+
+const ORDINAL_ANSWER = /^(?:the )?(?:number )?(1st|2nd|3rd|1|2|3|last)(?: 1| playlist)?$/;
+const ORDINAL_INDEX: Readonly<Record<string, number>> = { '1st': 0, '1': 0, '2nd': 1, '2': 1, '3rd': 2, '3': 2 };
+
+/**
+ * The answer to "Did you mean A or B?": a name among the offered ones, or "the first one",
+ * "the second", "the last one". Undefined when the answer is none of them.
+ */
+export function pickAmongChoices<T extends Named>(answer: string, choices: readonly T[]): T | undefined {
+  const outcome = matchSpokenName(answer, choices);
+  if (outcome.kind === 'found') return outcome.item;
+  const ordinal = ORDINAL_ANSWER.exec(normaliseName(answer))?.[1];
+  if (ordinal === undefined) return undefined;
+  return ordinal === 'last' ? choices[choices.length - 1] : choices[ORDINAL_INDEX[ordinal] ?? choices.length];
+}

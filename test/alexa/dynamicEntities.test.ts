@@ -1,0 +1,61 @@
+import { MAX_ENTITY_TERMS, playlistEntitiesDirective } from '../../lambda/alexa/dynamicEntities';
+import { spokenForms } from '../../lambda/matching';
+import { TRICKY_PLAYLIST_NAMES } from '../matching/fixtures/trickyPlaylistNames';
+
+const playlists = (names: readonly string[]) => names.map((name, index) => ({ id: `pl${index}`, name }));
+
+function entities(names: readonly string[]) {
+  const directive = playlistEntitiesDirective(playlists(names));
+  return directive?.types?.[0]?.values ?? [];
+}
+
+describe('dynamic entities for playlist names', () => {
+  it('replaces the PlaylistName slot type with each name as spoken, plus synonyms people say', () => {
+    const directive = playlistEntitiesDirective(playlists(['Rock & Roll <Live>', '90s Throwbacks']));
+
+    expect(directive).toEqual({
+      type: 'Dialog.UpdateDynamicEntities',
+      updateBehavior: 'REPLACE',
+      types: [
+        {
+          name: 'PlaylistName',
+          values: [
+            { id: 'pl0', name: { value: 'rock and roll live', synonyms: ['rock and roll'] } },
+            { id: 'pl1', name: { value: '90s throwbacks', synonyms: ['nineties throwbacks'] } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('stays within the limit of 100 values and synonyms together, naming every playlist before any synonym', () => {
+    const values = entities(TRICKY_PLAYLIST_NAMES);
+    const terms = values.reduce((sum, entity) => sum + 1 + (entity.name?.synonyms?.length ?? 0), 0);
+
+    expect(terms).toBeLessThanOrEqual(MAX_ENTITY_TERMS);
+    expect(values).toHaveLength(MAX_ENTITY_TERMS);
+    expect(values.every((entity) => entity.name?.synonyms === undefined)).toBe(true);
+  });
+
+  it('spends what is left of the budget on synonyms when there are few playlists', () => {
+    const values = entities(TRICKY_PLAYLIST_NAMES.slice(0, 30));
+    const synonyms = values.flatMap((entity) => entity.name?.synonyms ?? []);
+
+    expect(values).toHaveLength(30);
+    expect(synonyms.length).toBeGreaterThan(0);
+    expect(values.length + synonyms.length).toBeLessThanOrEqual(MAX_ENTITY_TERMS);
+  });
+
+  it('skips names that cannot be said and repeated ids, and sends nothing when none is left', () => {
+    expect(entities(['🔥🔥🔥', 'Workout']).map((entity) => entity.id)).toEqual(['pl1']);
+    expect(playlistEntitiesDirective([{ id: 'a', name: 'One' }, { id: 'a', name: 'One again' }])?.types?.[0]?.values).toHaveLength(1);
+    expect(playlistEntitiesDirective(playlists(['🔥']))).toBeUndefined();
+  });
+
+  it('offers the name without decorations and with numbers in words', () => {
+    expect(spokenForms('K-Pop Hits (2024)')).toEqual({ value: 'k pop hits 2024', synonyms: ['k pop hits', 'k pop hits twenty twenty four'] });
+    expect(spokenForms('Top 50 — Global')).toEqual({ value: 'top 50 global', synonyms: ['top 50', 'top fifty global'] });
+    expect(spokenForms('Class of 2005 / 1999')).toEqual({ value: 'class of 2005 1999', synonyms: ['class of 2005', 'class of 2005 nineteen ninety nine'] });
+    expect(spokenForms('Workout')).toEqual({ value: 'workout', synonyms: [] });
+  });
+});

@@ -1,0 +1,205 @@
+import type { Directive, ResponseEnvelope } from 'ask-sdk-model';
+import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { playlistUri, type DeviceRecord } from '../../local/spotify/model';
+import { intentRequest } from '../support/envelopes';
+import { cardText, cardType, endsSession, repromptText, spokenText, ssml } from '../support/responses';
+import { startHarness, type Harness } from '../support/skillHarness';
+
+const ROCK_AND_ROLL_ID = '1a2b3c4d5e6f7g8h9i0jRR';
+const MORNING_RUN_ID = '37i9dQZF1DXcBWIGoYBM5M';
+
+const echo: DeviceRecord = { id: 'echo-1', name: 'Kitchen Echo', type: 'Speaker', isActive: false };
+const laptop: DeviceRecord = { id: 'laptop-1', name: "Sam's MacBook", type: 'Computer', isActive: false };
+const phone: DeviceRecord = { id: 'phone-1', name: 'Pixel', type: 'Smartphone', isActive: false };
+
+const ACCOUNTS = {
+  demo: DEMO_ACCESS_TOKEN,
+  phonePlaying: 'token-phone-playing',
+  laptopOnly: 'token-laptop-only',
+  noDevices: 'token-no-devices',
+  laptopAndPhone: 'token-laptop-and-phone',
+  restrictedOnly: 'token-restricted-only',
+  free: 'token-free-account',
+} as const;
+
+function directiveOf(response: ResponseEnvelope, type: string): Directive | undefined {
+  return response.response.directives?.find((directive) => directive.type === type);
+}
+
+describe('playing a playlist', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({
+      accounts: {
+        [ACCOUNTS.demo]: demoAccount(),
+        [ACCOUNTS.phonePlaying]: demoAccount({ devices: [{ ...echo }, { ...phone, isActive: true }] }),
+        [ACCOUNTS.laptopOnly]: demoAccount({ devices: [{ ...laptop }] }),
+        [ACCOUNTS.noDevices]: demoAccount({ devices: [] }),
+        [ACCOUNTS.laptopAndPhone]: demoAccount({ devices: [{ ...laptop }, { ...phone }] }),
+        [ACCOUNTS.restrictedOnly]: demoAccount({ devices: [{ ...echo, isActive: true, isRestricted: true }] }),
+        [ACCOUNTS.free]: demoAccount({ premium: false }),
+      },
+    });
+  });
+  afterEach(() => harness.spotify.reset());
+  afterAll(() => harness.close());
+
+  const play = (spoken: string | undefined, token: string = ACCOUNTS.demo) =>
+    harness.ask(intentRequest('PlayPlaylistIntent', { playlist: spoken }, { accessToken: token }));
+  const calls = () => harness.spotify.requests.map((request) => `${request.method} ${request.path}`);
+  const playRequests = () => harness.spotify.requests.filter((request) => request.method === 'PUT');
+  const playback = (token: string) => harness.spotify.account(token)!.playback;
+
+  it('finds "rock and roll", starts it on the Echo when nothing is playing, and says so', async () => {
+    const response = await play('rock and roll');
+
+    expect(calls()).toEqual(['GET /me/playlists', 'GET /me/player/devices', 'PUT /me/player/play']);
+    expect(harness.spotify.requests[0]?.query).toEqual({ limit: '50', offset: '0' });
+    expect(playRequests()[0]).toMatchObject({
+      query: { device_id: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0' },
+      body: { context_uri: playlistUri(ROCK_AND_ROLL_ID) },
+    });
+    expect(spokenText(response)).toBe('Playing Rock & Roll <Live> on Kitchen Echo.');
+    expect(ssml(response)).toContain('Rock &amp; Roll &lt;Live&gt;');
+    expect(cardText(response)).toContain('Rock & Roll <Live>\non Kitchen Echo');
+    expect(endsSession(response)).toBe(true);
+  });
+
+  it('plays "morning run" on the demo account\'s Kitchen Echo', async () => {
+    const response = await play('morning run');
+
+    expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
+    expect(playRequests()[0]?.body).toEqual({ context_uri: playlistUri(MORNING_RUN_ID) });
+    expect(playback(ACCOUNTS.demo)).toMatchObject({ contextUri: playlistUri(MORNING_RUN_ID), isPlaying: true });
+  });
+
+  it('plays on the device that is already playing, even when an Echo is there', async () => {
+    const response = await play('morning run', ACCOUNTS.phonePlaying);
+
+    expect(playRequests()).toHaveLength(1);
+    expect(playRequests()[0]?.query).toEqual({ device_id: 'phone-1' });
+    expect(spokenText(response)).toBe('Playing Morning Run on Pixel.');
+  });
+
+  it('plays on the only device there is', async () => {
+    const response = await play('morning run', ACCOUNTS.laptopOnly);
+
+    expect(playRequests()[0]?.query).toEqual({ device_id: 'laptop-1' });
+    expect(spokenText(response)).toBe("Playing Morning Run on Sam's MacBook.");
+    expect(ssml(response)).toContain('Sam&apos;s MacBook');
+  });
+
+  it.each([
+    ['there is no device at all', ACCOUNTS.noDevices, /couldn't find a Spotify device to play Morning Run on\. Open Spotify/],
+    ['the only device refuses remote control', ACCOUNTS.restrictedOnly, /couldn't find a Spotify device to play Morning Run on/],
+    ['several devices are idle and none is a speaker', ACCOUNTS.laptopAndPhone, /found 2 Spotify devices, but none of them is playing/],
+  ])('starts nothing and says what to do when %s', async (_, token, sentence) => {
+    const response = await play('morning run', token);
+
+    expect(spokenText(response)).toMatch(sentence);
+    expect(calls()).toEqual(['GET /me/playlists', 'GET /me/player/devices']);
+    expect(playback(token).isPlaying).toBe(false);
+    expect(endsSession(response)).toBe(true);
+  });
+
+  it('says that playback needs Premium when Spotify answers 403 PREMIUM_REQUIRED, and nothing plays', async () => {
+    const response = await play('morning run', ACCOUNTS.free);
+
+    expect(spokenText(response)).toBe('Playing Morning Run needs a Spotify Premium account. I can still list your playlists and tell you about them.');
+    expect(playRequests()).toHaveLength(1);
+    expect(playback(ACCOUNTS.free).isPlaying).toBe(false);
+    expect(endsSession(response)).toBe(true);
+  });
+
+  it.each([
+    ['404 NO_ACTIVE_DEVICE', { status: 404, body: { error: { status: 404, message: 'No active device found', reason: 'NO_ACTIVE_DEVICE' } } }, /device went to sleep before Morning Run could start\. Open Spotify/],
+    ['404 for a device that vanished', { status: 404, body: { error: { status: 404, message: 'Device not found' } } }, /device went to sleep/],
+    ['403 restriction violated', { status: 403, body: { error: { status: 403, message: 'Restriction violated', reason: 'UNKNOWN' } } }, /^Kitchen Echo doesn't let me start music on it\. Start Morning Run in the Spotify app instead\.$/],
+  ])('says what to do when playback meets %s', async (_, fault, sentence) => {
+    harness.spotify.inject({ method: 'PUT', path: '/me/player/play', fault: { kind: 'status', ...fault } });
+    const before = { ...playback(ACCOUNTS.demo) };
+    const response = await play('morning run');
+
+    expect(spokenText(response)).toMatch(sentence);
+    expect(playRequests()).toHaveLength(1);
+    expect(playback(ACCOUNTS.demo)).toEqual(before);
+  });
+
+  it('leaves other failures to the error handler', async () => {
+    harness.spotify.inject({ method: 'PUT', path: '/me/player/play', fault: { kind: 'status', status: 503 }, times: 2 });
+    const response = await play('deep focus');
+
+    expect(spokenText(response)).toMatch(/couldn't reach Spotify/);
+  });
+
+  it('asks which one when two names fit, starts nothing, and keeps the choices for the answer', async () => {
+    const response = await play('deep');
+
+    expect(spokenText(response)).toBe('Did you mean Deep Focus or Deep House?');
+    expect(repromptText(response)).toMatch(/Which one\?/);
+    expect(calls()).toEqual(['GET /me/playlists']);
+    expect(directiveOf(response, 'Dialog.ElicitSlot')).toMatchObject({ slotToElicit: 'playlist', updatedIntent: { name: 'PlayPlaylistIntent' } });
+    expect(response.sessionAttributes?.pendingChoice).toEqual({
+      action: 'play',
+      choices: [
+        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: playlistUri('4d5e6f7g8h9i0j1k2l3mDF') },
+        { id: '5e6f7g8h9i0j1k2l3m4nDH', name: 'Deep House', uri: playlistUri('5e6f7g8h9i0j1k2l3m4nDH') },
+      ],
+    });
+    expect(endsSession(response)).toBe(false);
+  });
+
+  it('says it found nothing for an unknown name, offers to list, starts nothing', async () => {
+    const response = await play('heavy metal & thunder');
+
+    expect(spokenText(response)).toBe("I couldn't find a playlist called heavy metal & thunder. Want me to list your playlists?");
+    expect(ssml(response)).toContain('heavy metal &amp; thunder');
+    expect(calls()).toEqual(['GET /me/playlists']);
+    expect(response.sessionAttributes?.offer).toEqual({ kind: 'list' });
+    expect(endsSession(response)).toBe(false);
+  });
+
+  it('teaches Alexa the playlist names when the session goes on after a miss', async () => {
+    const response = await play('heavy metal thunder');
+
+    const update = directiveOf(response, 'Dialog.UpdateDynamicEntities') as { types: Array<{ name: string; values: unknown[] }> } | undefined;
+    expect(update?.types[0]?.name).toBe('PlaylistName');
+    expect(update?.types[0]?.values).toHaveLength(30);
+    expect(response.sessionAttributes?.playlistEntitiesSent).toBe(30);
+  });
+
+  it('asks for the name instead of guessing when the slot is empty, and calls nothing', async () => {
+    const response = await play(undefined);
+
+    expect(spokenText(response)).toBe('Which playlist should I play?');
+    expect(directiveOf(response, 'Dialog.ElicitSlot')).toMatchObject({ slotToElicit: 'playlist', updatedIntent: { name: 'PlayPlaylistIntent' } });
+    expect(calls()).toEqual([]);
+    expect(endsSession(response)).toBe(false);
+  });
+
+  it('treats a blank slot as empty', async () => {
+    const response = await play('   ');
+
+    expect(spokenText(response)).toBe('Which playlist should I play?');
+  });
+
+  it('says so when the user has no playlists at all', async () => {
+    const token = 'token-without-playlists';
+    const local = await startHarness({ accounts: { [token]: demoAccount({ playlists: [] }) } });
+    try {
+      const response = await local.ask(intentRequest('PlayPlaylistIntent', { playlist: 'morning run' }, { accessToken: token }));
+      expect(spokenText(response)).toMatch(/don't have any playlists on Spotify yet/);
+      expect(endsSession(response)).toBe(true);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('sends the LinkAccount card to an unlinked user, named or not, and calls nothing', async () => {
+    for (const spoken of ['morning run', undefined]) {
+      const response = await harness.ask(intentRequest('PlayPlaylistIntent', { playlist: spoken }, { accessToken: null }));
+      expect(cardType(response)).toBe('LinkAccount');
+    }
+    expect(calls()).toEqual([]);
+  });
+});

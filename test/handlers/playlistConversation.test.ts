@@ -1,0 +1,96 @@
+import type { IntentRequest, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { playlistUri } from '../../local/spotify/model';
+import { intentRequest } from '../support/envelopes';
+import { endsSession, spokenText } from '../support/responses';
+import { startHarness, type Harness } from '../support/skillHarness';
+
+const DEEP_HOUSE_ID = '5e6f7g8h9i0j1k2l3m4nDH';
+
+/** The next turn of the same session, as Alexa sends it while a slot is being elicited. */
+function inDialog(envelope: RequestEnvelope): RequestEnvelope {
+  return { ...envelope, request: { ...(envelope.request as IntentRequest), dialogState: 'IN_PROGRESS' } };
+}
+
+describe('a conversation about which playlist', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount() } });
+  });
+  afterEach(() => harness.spotify.reset());
+  afterAll(() => harness.close());
+
+  const turn = (intent: string, slots: Record<string, string | undefined>, previous?: ResponseEnvelope) =>
+    harness.ask(inDialog(intentRequest(intent, slots, { accessToken: DEMO_ACCESS_TOKEN, attributes: previous?.sessionAttributes ?? {} })));
+  const calls = () => harness.spotify.requests.map((request) => `${request.method} ${request.path}`);
+
+  async function askedWhichDeep(): Promise<ResponseEnvelope> {
+    const question = await turn('PlayPlaylistIntent', { playlist: 'deep' });
+    expect(spokenText(question)).toBe('Did you mean Deep Focus or Deep House?');
+    harness.spotify.reset();
+    return question;
+  }
+
+  it.each(['deep house', 'house', 'the second one'])('plays the one the user picks by answering "%s", without listing again', async (answer) => {
+    const question = await askedWhichDeep();
+    const response = await turn('PlayPlaylistIntent', { playlist: answer }, question);
+
+    expect(spokenText(response)).toBe('Playing Deep House on Kitchen Echo.');
+    expect(calls()).toEqual(['GET /me/player/devices', 'PUT /me/player/play']);
+    expect(harness.spotify.requests[1]?.body).toEqual({ context_uri: playlistUri(DEEP_HOUSE_ID) });
+    expect(response.sessionAttributes?.pendingChoice).toBeUndefined();
+  });
+
+  it('looks an answer that is none of the choices up among all playlists', async () => {
+    const question = await askedWhichDeep();
+    const response = await turn('PlayPlaylistIntent', { playlist: 'morning run' }, question);
+
+    expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
+    expect(calls()[0]).toBe('GET /me/playlists');
+  });
+
+  it('answers a different question asked instead of choosing, and forgets the choice', async () => {
+    const question = await askedWhichDeep();
+    const response = await turn('PlaylistDetailsIntent', { playlist: 'deep house' }, question);
+
+    expect(spokenText(response)).toMatch(/^Deep House, by Demo Listener, has 75 tracks\./);
+    expect(response.sessionAttributes?.pendingChoice).toBeUndefined();
+  });
+
+  it('lists the playlists on "yes" after an unknown name, and closes on "no"', async () => {
+    const miss = await turn('PlayPlaylistIntent', { playlist: 'bohemian rhapsody' });
+    harness.spotify.reset();
+
+    const yes = await turn('AMAZON.YesIntent', {}, miss);
+    expect(spokenText(yes)).toMatch(/^You have 30 playlists\. Here are the first 5: Morning Run,/);
+    expect(harness.spotify.requests[0]).toMatchObject({ path: '/me/playlists', query: { limit: '5', offset: '0' } });
+    expect(yes.sessionAttributes?.offer).toBeUndefined();
+    expect(yes.sessionAttributes?.listNextOffset).toBe(5);
+
+    const no = await turn('AMAZON.NoIntent', {}, miss);
+    expect(spokenText(no)).toBe('Okay. Enjoy your music.');
+    expect(endsSession(no)).toBe(true);
+  });
+
+  it('plays the playlist just described on "yes"', async () => {
+    const described = await turn('PlaylistDetailsIntent', { playlist: 'deep house' });
+    harness.spotify.reset();
+    const response = await turn('AMAZON.YesIntent', {}, described);
+
+    expect(spokenText(response)).toBe('Playing Deep House on Kitchen Echo.');
+    expect(calls()).toEqual(['GET /me/player/devices', 'PUT /me/player/play']);
+  });
+
+  it('ignores remembered choices and offers that were tampered with', async () => {
+    const attributes = {
+      pendingChoice: { action: 'play', choices: [{ id: 'x', name: 'Evil', uri: 'https://example.com' }] },
+      offer: { kind: 'play', playlist: { id: '', name: 'Nothing', uri: 'spotify:playlist:x' } },
+    };
+    const yes = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes }));
+    expect(spokenText(yes)).toMatch(/didn't get that/);
+
+    const answer = await harness.ask(intentRequest('PlayPlaylistIntent', { playlist: 'evil' }, { accessToken: DEMO_ACCESS_TOKEN, attributes }));
+    expect(spokenText(answer)).toMatch(/couldn't find a playlist called evil/);
+    expect(calls()).not.toContain('PUT /me/player/play');
+  });
+});

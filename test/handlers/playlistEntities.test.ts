@@ -1,0 +1,95 @@
+import type { Directive, IntentRequest, RequestEnvelope, ResponseEnvelope, Slot } from 'ask-sdk-model';
+import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/envelopes';
+import { spokenText } from '../support/responses';
+import { startHarness, type Harness } from '../support/skillHarness';
+
+const MORNING_RUN_ID = '37i9dQZF1DXcBWIGoYBM5M';
+const DYNAMIC_AUTHORITY = `amzn1.er-authority.echo-sdk.dynamic.${TEST_SKILL_ID}.PlaylistName`;
+const STATIC_AUTHORITY = `amzn1.er-authority.echo-sdk.${TEST_SKILL_ID}.PlaylistName`;
+
+type EntityUpdate = { types: Array<{ name: string; values: Array<{ id: string; name: { value: string } }> }> };
+
+function entityUpdate(response: ResponseEnvelope): EntityUpdate | undefined {
+  return response.response.directives?.find((directive: Directive) => directive.type === 'Dialog.UpdateDynamicEntities') as EntityUpdate | undefined;
+}
+
+/** The envelope with the playlist slot resolved by the given authorities, as Alexa sends it. */
+function resolved(envelope: RequestEnvelope, ...authorities: Array<{ authority: string; ids: string[] }>): RequestEnvelope {
+  const request = envelope.request as IntentRequest;
+  const slot: Slot = {
+    ...request.intent.slots!.playlist!,
+    resolutions: {
+      resolutionsPerAuthority: authorities.map(({ authority, ids }) => ({
+        authority,
+        status: { code: ids.length > 0 ? 'ER_SUCCESS_MATCH' : 'ER_SUCCESS_NO_MATCH' },
+        values: ids.map((id) => ({ value: { id, name: 'whatever alexa says' } })),
+      })),
+    },
+  };
+  return { ...envelope, request: { ...request, intent: { ...request.intent, slots: { playlist: slot } } } };
+}
+
+describe("teaching Alexa the user's playlist names", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount() } });
+  });
+  afterEach(() => harness.spotify.reset());
+  afterAll(() => harness.close());
+
+  const calls = () => harness.spotify.requests.map((request) => `${request.method} ${request.path}`);
+  const play = (spoken: string, attributes?: Record<string, unknown>) =>
+    intentRequest('PlayPlaylistIntent', { playlist: spoken }, { accessToken: DEMO_ACCESS_TOKEN, attributes });
+
+  it('sends every name at launch, spoken-friendly, and remembers it did', async () => {
+    const response = await harness.ask(launchRequest({ accessToken: DEMO_ACCESS_TOKEN }));
+
+    const values = entityUpdate(response)?.types[0]?.values ?? [];
+    expect(values).toHaveLength(30);
+    expect(values).toContainEqual({ id: '1a2b3c4d5e6f7g8h9i0jRR', name: { value: 'rock and roll live', synonyms: ['rock and roll'] } });
+    expect(response.sessionAttributes).toEqual({ playlistEntitiesSent: 30 });
+  });
+
+  it('sends the names just listed in a session that has none yet, and no fewer names over more', async () => {
+    const fresh = await harness.ask(intentRequest('ListPlaylistsIntent', {}, { accessToken: DEMO_ACCESS_TOKEN }));
+    expect(entityUpdate(fresh)?.types[0]?.values.map((value) => value.name.value)).toEqual([
+      'morning run', 'rock and roll live', 'chill vibes', 'cafe del mar', 'deep focus',
+    ]);
+
+    const afterLaunch = await harness.ask(intentRequest('ListPlaylistsIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: { playlistEntitiesSent: 30 } }));
+    expect(entityUpdate(afterLaunch)).toBeUndefined();
+  });
+
+  it('does not send the names again when the session already has them all', async () => {
+    const response = await harness.ask(play('bohemian rhapsody', { playlistEntitiesSent: 30 }));
+
+    expect(entityUpdate(response)).toBeUndefined();
+  });
+
+  it("trusts a match from the session's own entities: one call for the playlist, no listing", async () => {
+    const response = await harness.ask(resolved(play('the run in the morning'), { authority: DYNAMIC_AUTHORITY, ids: [MORNING_RUN_ID] }));
+
+    expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
+    expect(calls()).toEqual([`GET /playlists/${MORNING_RUN_ID}`, 'GET /me/player/devices', 'PUT /me/player/play']);
+  });
+
+  it('matches the spoken words when the entity names a playlist deleted since', async () => {
+    const response = await harness.ask(resolved(play('morning run'), { authority: DYNAMIC_AUTHORITY, ids: ['deleted0000000000000000'] }));
+
+    expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
+    expect(calls()).toEqual(['GET /playlists/deleted0000000000000000', 'GET /me/playlists', 'GET /me/player/devices', 'PUT /me/player/play']);
+  });
+
+  it('matches the spoken words when the dynamic match is not unique, or only the static catalogue matched', async () => {
+    for (const envelope of [
+      resolved(play('deep focus'), { authority: DYNAMIC_AUTHORITY, ids: ['4d5e6f7g8h9i0j1k2l3mDF', '5e6f7g8h9i0j1k2l3m4nDH'] }),
+      resolved(play('deep focus'), { authority: STATIC_AUTHORITY, ids: ['deep focus'] }, { authority: DYNAMIC_AUTHORITY, ids: [] }),
+    ]) {
+      harness.spotify.reset();
+      const response = await harness.ask(envelope);
+      expect(spokenText(response)).toBe('Playing Deep Focus on Kitchen Echo.');
+      expect(calls()[0]).toBe('GET /me/playlists');
+    }
+  });
+});

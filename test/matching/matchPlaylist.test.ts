@@ -1,0 +1,161 @@
+import { matchSpokenName, normaliseName, normaliseSpoken, pickAmongChoices, type MatchOutcome, type Named } from '../../lambda/matching';
+import { TRICKY_PLAYLIST_NAMES } from './fixtures/trickyPlaylistNames';
+
+const library: Named[] = TRICKY_PLAYLIST_NAMES.map((name) => ({ name }));
+
+type Expected = string | { ask: string[] } | 'no match';
+
+function describeOutcome(outcome: MatchOutcome<Named>): Expected {
+  if (outcome.kind === 'found') return outcome.item.name;
+  if (outcome.kind === 'ambiguous') return { ask: outcome.items.map((item) => item.name) };
+  return 'no match';
+}
+
+describe('matching a spoken name against 200+ tricky playlist names', () => {
+  it('uses a fixture of at least 200 distinct names', () => {
+    expect(new Set(TRICKY_PLAYLIST_NAMES).size).toBe(TRICKY_PLAYLIST_NAMES.length);
+    expect(TRICKY_PLAYLIST_NAMES.length).toBeGreaterThanOrEqual(200);
+  });
+
+  const table: ReadonlyArray<readonly [string, Expected]> = [
+    // Symbols said as words.
+    ['rock n roll classics', "Rock 'n' Roll Classics"],
+    ['rock and roll', { ask: ['Rock & Roll <Live>', "Rock 'n' Roll Classics"] }],
+    ['r and b slow jams', 'R&B Slow Jams'],
+    ['rnb slow jams', 'R&B Slow Jams'],
+    ['jazz at midnight', 'Jazz @ Midnight'],
+    ['guns and roses mix', "Guns N' Roses Mix"],
+    ['ac dc essentials', 'AC/DC Essentials'],
+    ['drum and bass', "Drum 'n' Bass"],
+    ['coffee and books', 'Coffee ☕ & Books 📚'],
+    ['one hundred percent hits', '100% Hits'],
+    ['number one hits', '#1 Hits'],
+    // Quotes, apostrophes and hyphens.
+    ['chill vibes', 'Chill "Vibes"'],
+    ['sundays pancakes', "Sunday's Pancakes"],
+    ["sunday's pancakes", "Sunday's Pancakes"],
+    ['hip hop hooray', 'Hip-Hop Hooray'],
+    ['lofi beats to study to', 'Lo-Fi Beats to Study To'],
+    // Accents and letters of other alphabets.
+    ['cafe del mar', 'Café del Mar'],
+    ['beyonce essentials', 'Beyoncé Essentials'],
+    ['motley metal', 'Mötley Metal'],
+    ['francais classiques', 'Français Classiques'],
+    ['bjork and friends', 'Björk & Friends'],
+    ['oeuvres completes', 'Œuvres Complètes'],
+    ['lodz techno', 'Łódź Techno'],
+    ['strasse sounds', 'Straße Sounds'],
+    ['sao paulo bossa', 'São Paulo Bossa'],
+    // Emoji.
+    ['road trip', 'Road Trip 🚗'],
+    ['hot hits', '🔥 Hot Hits 🔥'],
+    ['gym pump', 'Gym 💪 Pump'],
+    ['coding music', 'Coding Music ⌨️'],
+    // Numbers, years, decades, ordinals, roman numerals.
+    ['nineties throwbacks', '90s Throwbacks'],
+    ['90s throwbacks', '90s Throwbacks'],
+    ['k pop hits twenty twenty four', 'K-Pop Hits (2024)'],
+    ['top fifty global', 'Top 50 — Global'],
+    ['summer twenty five', "Summer '25"],
+    ['summer twenty twenty three', 'Summer 2023'],
+    ['nineteen ninety nine', '1999'],
+    ['route sixty six', 'Route 66'],
+    ['fourth of july', '4th of July'],
+    ['first dance', '1st Dance'],
+    ['rocky two', 'Rocky II'],
+    ['volume three', 'Volume III'],
+    ['twenty four seven lofi', '24/7 Lofi'],
+    ['class of twenty fifteen', 'Class of 2015'],
+    ['twenty one pilots mix', 'Twenty One Pilots Mix'],
+    // Near-duplicates: the exact name wins, a number picks its twin, a shared word asks.
+    ['workout', 'Workout'],
+    ['workout two', 'Workout 2'],
+    ['morning run', 'Morning Run'],
+    ['deep focus', 'Deep Focus'],
+    ['deep house', 'Deep House'],
+    ['love songs two', 'Love Songs 2'],
+    ['deep', { ask: ['Deep Work', 'Deep Focus', 'Deep House'] }],
+    ['run', { ask: ['Run Club', 'Morning Run', 'Evening Run'] }],
+    ['summer', { ask: ["Summer '25", 'Summer 2023', 'Summer 2022'] }],
+    ['dinner', { ask: ['Dinner Jazz', 'Dinner for Two', 'Dinner Party 🍷🍝'] }],
+    // Parts of a name, and the words around it.
+    ['lo fi beats', 'Lo-Fi Beats to Study To'],
+    ['kpop hits', 'K-Pop Hits (2024)'],
+    ['top fifty', 'Top 50 — Global'],
+    ['the morning run playlist', 'Morning Run'],
+    ['my chill playlist', 'Chill'],
+    ['coding musik', 'Coding Music ⌨️'],
+    // Nothing close.
+    ['heavy metal thunder', 'no match'],
+    ['bohemian rhapsody', 'no match'],
+    ['xyz', 'no match'],
+    ['la la la', 'no match'],
+  ];
+
+  it('has at least 40 spoken inputs in its table', () => {
+    expect(table.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(table)('hears "%s" as %j', (spoken, expected) => {
+    expect(describeOutcome(matchSpokenName(spoken, library))).toEqual(expected);
+  });
+
+  it('finds nothing in an empty library or for words that are all filler', () => {
+    expect(matchSpokenName('morning run', []).kind).toBe('none');
+    expect(matchSpokenName('🔥', library).kind).toBe('none');
+    expect(matchSpokenName('  ', library).kind).toBe('none');
+  });
+
+  it('never offers a name that cannot be said, such as one made only of emoji', () => {
+    expect(matchSpokenName('fire fire fire', [{ name: '🔥🔥🔥' }]).kind).toBe('none');
+  });
+
+  it('takes the first of two names that read the same, since no voice can tell them apart', () => {
+    const twins = [{ name: 'Love Songs', id: 1 }, { name: '❤️ Love Songs', id: 2 }];
+    expect(matchSpokenName('love songs', twins)).toEqual({ kind: 'found', item: twins[0] });
+  });
+});
+
+describe('normalising names', () => {
+  it.each([
+    ['Rock & Roll <Live>', 'rock and roll live'],
+    ['Chill "Vibes"', 'chill vibes'],
+    ['Café del Mar', 'cafe del mar'],
+    ["Summer '25", 'summer 25'],
+    ['K-Pop Hits (2024)', 'k pop hits 2024'],
+    ['two thousand and twenty four', '2024'],
+    ['one hundred and one', '101'],
+    ['nineteen hundred', '1900'],
+    ['twenty oh five', '2005'],
+    ['Dinner Party 🍷🍝', 'dinner party'],
+    ['Rock + Roll', 'rock and roll'],
+  ])('reads %j as %j', (name, normalised) => {
+    expect(normaliseName(name)).toBe(normalised);
+  });
+
+  it('drops "my", "the" and "playlist" around a spoken name, keeping the full form too', () => {
+    expect(normaliseSpoken('my Morning Run playlist')).toEqual(['my morning run playlist', 'morning run']);
+    expect(normaliseSpoken('the playlist')).toEqual(['the playlist', 'playlist']);
+    expect(normaliseSpoken('')).toEqual([]);
+  });
+});
+
+describe('answering "which one did you mean?"', () => {
+  const choices = [{ name: 'Deep Focus' }, { name: 'Deep House' }, { name: 'Deep Work' }];
+
+  it.each([
+    ['deep house', 'Deep House'],
+    ['house', 'Deep House'],
+    ['focus', 'Deep Focus'],
+    ['the first one', 'Deep Focus'],
+    ['second', 'Deep House'],
+    ['number three', 'Deep Work'],
+    ['the last one', 'Deep Work'],
+  ])('takes "%s" as %s', (answer, picked) => {
+    expect(pickAmongChoices(answer, choices)?.name).toBe(picked);
+  });
+
+  it.each(['morning run', 'deep', 'the fourth one'])('picks nothing for "%s"', (answer) => {
+    expect(pickAmongChoices(answer, choices)).toBeUndefined();
+  });
+});
