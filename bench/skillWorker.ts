@@ -1,0 +1,103 @@
+import http from 'node:http';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import axios from 'axios';
+import { lambdaContext } from '../test/support/lambdaContext';
+import { check, expectPlaylistList } from './expectations';
+import type { DirectCall, InvokeResult, WarmResult, WorkerCommand, WorkerReply } from './protocol';
+
+/*
+ * A warm container: loads the bundle once (argument 1), then runs what the bench asks over
+ * IPC. Timing happens here, not across IPC, so only the work itself is on the clock.
+ * Needs --expose-gc to report the heap the warm loop leaves behind.
+ */
+type Handler = (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
+
+const bundlePath = process.argv[2];
+if (bundlePath === undefined) throw new Error('usage: skillWorker <bundle>');
+const { handler } = require(bundlePath) as { handler: Handler };
+
+/** The floor: the same call with the same HTTP stack the skill uses (axios over a keep-alive agent). */
+const direct = axios.create({
+  httpAgent: new http.Agent({ keepAlive: true }),
+  httpsAgent: new https.Agent({ keepAlive: true }),
+  proxy: false,
+  responseType: 'text',
+  transformResponse: [(data: unknown) => data],
+});
+
+async function callDirectly(baseUrl: string, accessToken: string, calls: readonly DirectCall[]): Promise<void> {
+  for (const call of calls) {
+    const response = await direct.request<string>({
+      method: call.method,
+      baseURL: baseUrl,
+      url: call.path,
+      params: call.query,
+      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+    });
+    // Any client must read the body: parsing it is part of the floor, not of the overhead.
+    JSON.parse(response.data);
+  }
+}
+
+/** Each event arrives as fresh JSON in Lambda; copying it is the runtime's work, so it stays off the clock. */
+function freshEvent(envelope: RequestEnvelope): RequestEnvelope {
+  return JSON.parse(JSON.stringify(envelope)) as RequestEnvelope;
+}
+
+async function timeSkill(envelope: RequestEnvelope): Promise<{ ms: number; response: ResponseEnvelope }> {
+  const event = freshEvent(envelope);
+  const context = lambdaContext();
+  const started = performance.now();
+  const response = await handler(event, context);
+  return { ms: performance.now() - started, response };
+}
+
+async function warm(command: Extract<WorkerCommand, { type: 'warm' }>): Promise<WarmResult> {
+  const skillMs: number[] = [];
+  const directMs: number[] = [];
+  const overheadMs: number[] = [];
+  const total = command.warmUp + command.requests;
+  for (let index = 0; index < total; index += 1) {
+    // Alternate which goes first so neither always meets a just-woken stand-in.
+    const skillFirst = index % 2 === 0;
+    let skill = 0;
+    let floor = 0;
+    for (const turn of skillFirst ? ['skill', 'direct'] : ['direct', 'skill']) {
+      if (turn === 'skill') {
+        const timed = await timeSkill(command.envelope);
+        check('warm loop, linked list', expectPlaylistList, timed.response);
+        skill = timed.ms;
+      } else {
+        const started = performance.now();
+        await callDirectly(command.directBaseUrl, command.accessToken, command.calls);
+        floor = performance.now() - started;
+      }
+    }
+    if (index < command.warmUp) continue;
+    skillMs.push(skill);
+    directMs.push(floor);
+    overheadMs.push(skill - floor);
+  }
+  const heapUsedBeforeGcBytes = process.memoryUsage().heapUsed;
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  return { type: 'warmed', skillMs, directMs, overheadMs, heapUsedBytes: memory.heapUsed, heapUsedBeforeGcBytes, rssBytes: memory.rss };
+}
+
+async function run(command: WorkerCommand): Promise<WorkerReply> {
+  if (command.type === 'invoke') {
+    const { ms, response } = await timeSkill(command.envelope);
+    const result: InvokeResult = { type: 'invoked', ms, response };
+    return result;
+  }
+  return warm(command);
+}
+
+process.on('message', (command: WorkerCommand) => {
+  run(command).then(
+    (reply) => process.send?.(reply),
+    (error: unknown) => process.send?.({ type: 'failed', message: String(error) } satisfies WorkerReply),
+  );
+});
