@@ -43,6 +43,8 @@ export interface WarmResult {
   readonly directMs: number[];
   /** skillMs[i] - directMs[i], measured back to back. */
   readonly overheadMs: number[];
+  /** The same difference in this process's CPU time: the skill's own work, without the machine's scheduling noise. */
+  readonly overheadCpuMs: number[];
   /** After a full garbage collection: what the loop left behind. */
   readonly heapUsedBytes: number;
   readonly heapUsedBeforeGcBytes: number;

@@ -44,6 +44,8 @@ function rows(report: BenchReport): Row[] {
     { figure: 'warm overhead p50 (warmOverheadP50Ms)', value: ms(report.warmOverheadP50Ms) },
     { figure: 'warm overhead p99 (warmOverheadP99Ms)', value: ms(report.warmOverheadP99Ms), target: '<= 1 ms', met: report.warmOverheadP99Ms <= 1 },
     { figure: '  skill p50 / direct call p50', value: `${ms(number('warmSkillP50Ms'))} / ${ms(number('warmDirectP50Ms'))}` },
+    { figure: '  direct call alone, p99 (machine noise)', value: ms(number('warmDirectP99Ms')) },
+    { figure: '  in CPU time, p50 / p99 (warmOverheadCpuP..Ms)', value: `${ms(number('warmOverheadCpuP50Ms'))} / ${ms(number('warmOverheadCpuP99Ms'))}` },
     { figure: 'connections opened (connectionsOpened)', value: String(report.connectionsOpened), target: '1', met: report.connectionsOpened === 1 },
     { figure: 'heap used after warm loop, after GC (heapUsedBytes)', value: mb(report.heapUsedBytes) },
     { figure: '  RSS (rssBytes)', value: mb(number('rssBytes')) },

@@ -54,36 +54,45 @@ async function timeSkill(envelope: RequestEnvelope): Promise<{ ms: number; respo
   return { ms: performance.now() - started, response };
 }
 
+/** Wall time and this process's CPU time (all threads) of `work`, in ms. */
+async function clocked(work: () => Promise<void>): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await work();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
 async function warm(command: Extract<WorkerCommand, { type: 'warm' }>): Promise<WarmResult> {
-  const skillMs: number[] = [];
-  const directMs: number[] = [];
-  const overheadMs: number[] = [];
+  const result: WarmResult = { type: 'warmed', skillMs: [], directMs: [], overheadMs: [], overheadCpuMs: [], heapUsedBytes: 0, heapUsedBeforeGcBytes: 0, rssBytes: 0 };
   const total = command.warmUp + command.requests;
+  const skillTurn = async () => {
+    const event = freshEvent(command.envelope);
+    const context = lambdaContext();
+    let response: ResponseEnvelope | undefined;
+    const time = await clocked(async () => {
+      response = await handler(event, context);
+    });
+    check('warm loop, linked list', expectPlaylistList, response!);
+    return time;
+  };
+  const directTurn = () => clocked(() => callDirectly(command.directBaseUrl, command.accessToken, command.calls));
   for (let index = 0; index < total; index += 1) {
     // Alternate which goes first so neither always meets a just-woken stand-in.
-    const skillFirst = index % 2 === 0;
-    let skill = 0;
-    let floor = 0;
-    for (const turn of skillFirst ? ['skill', 'direct'] : ['direct', 'skill']) {
-      if (turn === 'skill') {
-        const timed = await timeSkill(command.envelope);
-        check('warm loop, linked list', expectPlaylistList, timed.response);
-        skill = timed.ms;
-      } else {
-        const started = performance.now();
-        await callDirectly(command.directBaseUrl, command.accessToken, command.calls);
-        floor = performance.now() - started;
-      }
-    }
+    const skill = index % 2 === 0 ? await skillTurn() : undefined;
+    const floor = await directTurn();
+    const skillTime = skill ?? (await skillTurn());
     if (index < command.warmUp) continue;
-    skillMs.push(skill);
-    directMs.push(floor);
-    overheadMs.push(skill - floor);
+    result.skillMs.push(skillTime.wallMs);
+    result.directMs.push(floor.wallMs);
+    result.overheadMs.push(skillTime.wallMs - floor.wallMs);
+    result.overheadCpuMs.push(skillTime.cpuMs - floor.cpuMs);
   }
   const heapUsedBeforeGcBytes = process.memoryUsage().heapUsed;
   (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
-  return { type: 'warmed', skillMs, directMs, overheadMs, heapUsedBytes: memory.heapUsed, heapUsedBeforeGcBytes, rssBytes: memory.rss };
+  return { ...result, heapUsedBytes: memory.heapUsed, heapUsedBeforeGcBytes, rssBytes: memory.rss };
 }
 
 async function run(command: WorkerCommand): Promise<WorkerReply> {

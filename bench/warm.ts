@@ -10,6 +10,9 @@ export interface WarmFigures {
   readonly requests: number;
   readonly overheadP50Ms: number;
   readonly overheadP99Ms: number;
+  readonly overheadCpuP50Ms: number;
+  readonly overheadCpuP99Ms: number;
+  readonly directP99Ms: number;
   readonly skillP50Ms: number;
   readonly directP50Ms: number;
   /** TCP connections the skill's stand-in accepted over the whole loop (keep-alive: 1). */
@@ -54,6 +57,9 @@ export async function measureWarm(paths: { worker: string; skill: string }, warm
       requests: warm.overheadMs.length,
       overheadP50Ms: median(warm.overheadMs),
       overheadP99Ms: percentile(warm.overheadMs, 99),
+      overheadCpuP50Ms: median(warm.overheadCpuMs),
+      overheadCpuP99Ms: percentile(warm.overheadCpuMs, 99),
+      directP99Ms: percentile(warm.directMs, 99),
       skillP50Ms: median(warm.skillMs),
       directP50Ms: median(warm.directMs),
       connectionsOpened: skillSpotify.connectionsOpened,
