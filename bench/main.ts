@@ -11,24 +11,28 @@ import { measureWorstCases } from './worstCase';
 /*
  * `npm run bench` (bench/run.mjs builds everything, then runs this). `--quick` is a smoke run
  * that checks the machinery, not the numbers; `--out FILE` writes somewhere else than
- * build/bench.json.
+ * build/bench.json; `--build-dir DIR` is where run.mjs put the bundles. Paths are relative to
+ * the project root, where npm runs it.
  */
 const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, worstCaseEnv: {} };
 // Short budgets keep the smoke run to seconds; the full run uses the skill's real defaults.
 const QUICK = { coldRounds: 2, warmUp: 5, warmRequests: 20, hungRuns: 1, rateLimitedRuns: 1, worstCaseEnv: { SPOTIFY_TIMEOUT_MS: '200', REQUEST_BUDGET_MS: '600' } };
 
-const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
 const quick = args.includes('--quick');
-const outIndex = args.indexOf('--out');
-const out = outIndex >= 0 ? path.resolve(args[outIndex + 1] ?? '') : path.join(root, 'build', 'bench.json');
+const buildDir = path.resolve(option('--build-dir') ?? 'build');
+const out = path.resolve(option('--out') ?? path.join('build', 'bench.json'));
 const settings = quick ? QUICK : FULL;
 
 const paths = {
-  skill: path.join(root, 'build', 'lambda', 'index.js'),
-  baseline: path.join(root, 'build', 'bench', 'baseline', 'index.js'),
-  coldChild: path.join(__dirname, 'coldChild.js'),
-  worker: path.join(__dirname, 'skillWorker.js'),
+  skill: path.join(buildDir, 'lambda', 'index.js'),
+  baseline: path.join(buildDir, 'bench', 'baseline', 'index.js'),
+  coldChild: path.join(buildDir, 'bench', 'tools', 'coldChild.js'),
+  worker: path.join(buildDir, 'bench', 'tools', 'skillWorker.js'),
 };
 
 function sizes(file: string): { bytes: number; gzipBytes: number } {
