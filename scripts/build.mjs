@@ -29,6 +29,8 @@ const result = await build({
   metafile: args.includes('--metafile'),
   logLevel: 'warning',
   absWorkingDir: root,
+  // See scripts/shims/nodeFormData.cjs: drops form-data and its 137 KB mime database.
+  alias: { 'form-data': path.join(root, 'scripts', 'shims', 'nodeFormData.cjs') },
 });
 if (result.metafile) {
   await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));

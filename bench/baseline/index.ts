@@ -1,0 +1,40 @@
+import http from 'node:http';
+import https from 'node:https';
+import { getIntentName, getRequestType, SkillBuilders, type RequestHandler } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import axios from 'axios';
+
+/*
+ * The floor for this stack: a bare ask-sdk-core hello-world, plus, for the linked list, the
+ * same Spotify call made with the same HTTP client (axios, keep-alive agent) and nothing else:
+ * no i18n, no validation, no logging, no deadline. Bundled by scripts/build.mjs like the skill.
+ */
+const spotify = axios.create({
+  baseURL: process.env.SPOTIFY_API_BASE_URL ?? 'https://api.spotify.com/v1',
+  httpAgent: new http.Agent({ keepAlive: true }),
+  httpsAgent: new https.Agent({ keepAlive: true }),
+  proxy: false,
+});
+
+const helloWorld: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
+  handle: (input) => input.responseBuilder.speak('Hello world!').getResponse(),
+};
+
+const listPlaylists: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest' && getIntentName(input.requestEnvelope) === 'ListPlaylistsIntent',
+  async handle(input) {
+    const token = input.requestEnvelope.context.System.user.accessToken;
+    const { data } = await spotify.get<{ total: number }>('/me/playlists', {
+      params: { limit: 5, offset: 0 },
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return input.responseBuilder.speak(`Hello! You have ${data.total} playlists.`).getResponse();
+  },
+};
+
+const skill = SkillBuilders.custom().addRequestHandlers(helloWorld, listPlaylists).create();
+
+export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+  return skill.invoke(event, context);
+}

@@ -1,0 +1,35 @@
+// `npm run bench [-- --quick] [-- --out FILE] [-- --build-dir DIR]`: builds the skill, the
+// baseline and the bench, then measures. No runner needed: esbuild (already the build tool)
+// compiles bench/*.ts. --build-dir (default build/) lets the smoke test build elsewhere, so it
+// never rewrites build/lambda/index.js while another test is loading it.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const buildDirIndex = args.indexOf('--build-dir');
+const buildDir = buildDirIndex >= 0 ? path.resolve(args[buildDirIndex + 1]) : path.join(root, 'build');
+const node = (...nodeArgs) => execFileSync(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+node('scripts/build.mjs', '--outdir', path.join(buildDir, 'lambda'));
+// The baseline goes through the same build script: same esbuild options, same aliases.
+node('scripts/build.mjs', '--entry', 'bench/baseline/index.ts', '--outdir', path.join(buildDir, 'bench', 'baseline'));
+await build({
+  entryPoints: ['main', 'coldChild', 'skillWorker'].map((name) => path.join(root, 'bench', `${name}.ts`)),
+  outdir: path.join(buildDir, 'bench', 'tools'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+
+const forwarded = buildDirIndex >= 0 ? args : [...args, '--build-dir', buildDir];
+try {
+  execFileSync(process.execPath, [path.join(buildDir, 'bench', 'tools', 'main.js'), ...forwarded], { cwd: root, stdio: 'inherit' });
+} catch (error) {
+  process.exitCode = typeof error.status === 'number' ? error.status : 1;
+}
