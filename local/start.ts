@@ -34,6 +34,11 @@ const UNVERIFIED_WARNING = [
 
 /** `npm start`: the demo Spotify, the skill's endpoint and (on a terminal) the simulator, until Ctrl-C. */
 export async function main(): Promise<number> {
+  // Listening before anything is printed: a Ctrl-C right after the banner must stop cleanly too.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
   let runtime: LocalRuntime | undefined;
   let simulator: Simulator;
   let verify: boolean;
@@ -51,10 +56,6 @@ export async function main(): Promise<number> {
   print(banner(runtime, verify));
   if (!verify) process.stderr.write(UNVERIFIED_WARNING);
 
-  const stopSignal = new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
   if (terminal) {
     print(`  Skill log        ${path.relative(process.cwd(), SESSION_LOG)}   (tail -f it; LOG_LEVEL=debug for more)`);
     print(`  Simulator        below, linked to the demo account\n\n${COMMANDS_HELP}`);
