@@ -99,6 +99,16 @@ describe('the simulator, driving the skill object that /alexa serves, against th
     expect(spokenText(turn.response)).toMatch(/^You have 30 playlists/);
   });
 
+  it('starts with the faults SPOTIFY_FAULT names already switched on', async () => {
+    const faulty = await startTestRuntime({ local: { faults: ['500'] } });
+    try {
+      expect(faulty.runtime.demo.faults.active).toEqual([expect.objectContaining({ name: '500' })]);
+      expect(spokenText((await faulty.simulator().say('list my playlists')).response)).toBe(t('errors.unreachable'));
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it('refuses to switch to a locale without an interaction model, keeping the current one', () => {
     const simulator = local.simulator();
 
