@@ -62,6 +62,7 @@ export async function main(): Promise<number> {
     const repl = startRepl({ simulator, input: process.stdin, output: process.stdout, terminal: true });
     await Promise.race([repl.done, stopSignal]);
     repl.close();
+    print('');
   } else {
     print('  Simulator        off here (stdin is not a terminal); try npm run simulate\nCtrl-C stops.');
     await stopSignal;
