@@ -173,6 +173,8 @@ export class SpotifyStandIn {
           return;
         case 'delay':
           await new Promise((resolve) => setTimeout(resolve, fault.ms));
+          // Closed meanwhile (Ctrl-C during a slow answer): nobody is left to answer.
+          if (!this.server.listening) return;
           break;
       }
     }

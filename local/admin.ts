@@ -1,0 +1,56 @@
+import type http from 'node:http';
+import { BodyTooLarge, readBody, refuse, sendJson, type RouteHandler } from './http';
+import { deviceJson } from './spotify/model';
+import type { DemoSpotify } from './spotify/demoSpotify';
+import { FAULTS, isFaultName } from './spotify/faults';
+
+function faultState(demo: DemoSpotify) {
+  return { active: demo.faults.active, available: FAULTS };
+}
+
+async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, demo: DemoSpotify): Promise<void> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req, 4096));
+  } catch (error) {
+    return refuse(res, error instanceof BodyTooLarge ? 413 : 400, 'send JSON like {"fault": "429"}');
+  }
+  const { fault, ms } = (body ?? {}) as { fault?: unknown; ms?: unknown };
+  if (typeof fault !== 'string' || !isFaultName(fault)) {
+    return refuse(res, 400, `"fault" must be one of ${Object.keys(FAULTS).join(', ')}`);
+  }
+  if (ms !== undefined && (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 60_000)) {
+    return refuse(res, 400, '"ms" must be a whole number of milliseconds from 0 to 60000');
+  }
+  demo.faults.switchOn(fault, { ms });
+  sendJson(res, 201, faultState(demo));
+}
+
+/**
+ * The demo Spotify's control panel, for trying failures by hand:
+ * `GET /admin/faults`, `POST /admin/faults {"fault":"429"}`, `DELETE /admin/faults`, and
+ * `GET /admin/state` for the demo account's playback and devices.
+ */
+export function adminRoutes(demo: DemoSpotify): RouteHandler {
+  return async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/admin/faults') {
+      if (method === 'GET') return sendJson(res, 200, faultState(demo));
+      if (method === 'POST') return switchOn(req, res, demo);
+      if (method === 'DELETE') {
+        demo.faults.clear();
+        return sendJson(res, 200, faultState(demo));
+      }
+      return refuse(res, 405, 'use GET, POST or DELETE on /admin/faults');
+    }
+    if (path === '/admin/state' && method === 'GET') {
+      return sendJson(res, 200, {
+        faults: demo.faults.active,
+        playback: demo.account.playback,
+        devices: demo.account.devices.map(deviceJson),
+      });
+    }
+    refuse(res, 404, 'admin routes: GET|POST|DELETE /admin/faults, GET /admin/state');
+  };
+}

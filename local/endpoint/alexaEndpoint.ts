@@ -1,0 +1,66 @@
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Logger } from '../../lambda/logging/logger';
+import { BodyTooLarge, readBody, refuse, sendJson, type RouteHandler } from '../http';
+import { verifyRequest, VerificationError, type Verifier } from './verification';
+
+/** The skill as Lambda runs it; ask-sdk-core's Skill is one. */
+export interface SkillInvoker {
+  invoke(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
+}
+
+export interface AlexaEndpointOptions {
+  readonly skill: SkillInvoker;
+  readonly logger: Logger;
+  /** Alexa's checks; an empty list means ALEXA_VERIFY=off. */
+  readonly verifiers: readonly Verifier[];
+}
+
+/** Alexa sends requests far below this; anything bigger is not from Alexa. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+function requestFacts(envelope: RequestEnvelope): Record<string, unknown> {
+  const request = envelope.request as { type?: unknown; intent?: { name?: unknown } } | undefined;
+  return { requestType: request?.type, intent: request?.intent?.name };
+}
+
+/**
+ * `POST /alexa`, the skill hosted as a web service: Alexa's checks on the raw body, then the
+ * same skill object Lambda runs. Refusals are 4xx with a short JSON reason.
+ */
+export function alexaEndpoint({ skill, logger, verifiers }: AlexaEndpointOptions): RouteHandler {
+  return async (req, res) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'POST an Alexa request envelope to /alexa');
+    let body: string;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      return refuse(res, error instanceof BodyTooLarge ? 413 : 400, 'the request body could not be read');
+    }
+    if (verifiers.length > 0) {
+      try {
+        await verifyRequest(verifiers, body, req.headers);
+      } catch (error) {
+        const reason = error instanceof VerificationError ? error.message : 'the request could not be verified';
+        logger.warn('alexa request refused', { reason });
+        return refuse(res, 400, reason);
+      }
+    } else {
+      logger.warn('alexa request accepted WITHOUT verification (ALEXA_VERIFY=off)');
+    }
+    let envelope: RequestEnvelope;
+    try {
+      envelope = JSON.parse(body) as RequestEnvelope;
+    } catch {
+      return refuse(res, 400, 'the body is not JSON');
+    }
+    try {
+      const response = await skill.invoke(envelope);
+      logger.info('alexa request answered', requestFacts(envelope));
+      sendJson(res, 200, response);
+    } catch (error) {
+      // The SDK throws only before any handler runs, e.g. for another skill's id: the request's fault.
+      logger.warn('alexa request not dispatched', { ...requestFacts(envelope), error });
+      refuse(res, 400, `the skill could not take this request: ${(error as Error).message}`);
+    }
+  };
+}

@@ -1,0 +1,119 @@
+import { BUILT_IN_PHRASES, EXIT_PHRASES } from './builtInPhrases';
+import type { LanguageModel } from './interactionModel';
+
+/** What Alexa would make of a typed utterance. */
+export type Resolution =
+  | { readonly kind: 'launch' }
+  | { readonly kind: 'exit' }
+  | {
+      readonly kind: 'intent';
+      readonly name: string;
+      /** Every slot the intent declares; undefined when the words did not fill it. */
+      readonly slots: Readonly<Record<string, string | undefined>>;
+      /** "Ask playlist pal to …" opens a new session even if one is open. */
+      readonly newSession?: boolean;
+    };
+
+export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
+
+interface SlottedPattern {
+  readonly intent: string;
+  readonly regex: RegExp;
+  readonly slotNames: readonly string[];
+  /** Characters outside the slots: the more of them a sample matched, the more specific it is. */
+  readonly literalLength: number;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+const HAS_PLACEHOLDER = /\{\w+\}/;
+
+/** Lower case, typographic apostrophes made plain, sentence punctuation dropped, single spaces. */
+export function normaliseUtterance(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[,.!?;:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileSample(intent: string, sample: string): SlottedPattern {
+  const slotNames: string[] = [];
+  const parts = normaliseUtterance(sample.replace(PLACEHOLDER, ' {$1} ')).split(/(\{\w+\})/);
+  const source = parts
+    .map((part) => {
+      const slot = /^\{(\w+)\}$/.exec(part);
+      if (slot === null) return escapeRegex(part.trim());
+      slotNames.push(slot[1]!);
+      return '(.+?)';
+    })
+    .filter((part) => part !== '')
+    .join(' ');
+  const literalLength = parts.filter((part) => !/^\{\w+\}$/.test(part)).join('').replace(/\s/g, '').length;
+  return { intent, regex: new RegExp(`^${source}$`), slotNames, literalLength };
+}
+
+/**
+ * Turns typed words into the intent and slots Alexa would send, from the interaction model's
+ * samples (with `{slot}` placeholders) and the usual phrasings of the built-in intents.
+ * Words that match nothing become AMAZON.FallbackIntent, as on a device.
+ */
+export class UtteranceResolver {
+  private readonly exact = new Map<string, string>();
+  private readonly slotted: SlottedPattern[] = [];
+  private readonly slotsOf = new Map<string, readonly string[]>();
+  private readonly launch: RegExp;
+  private readonly oneShot: RegExp;
+
+  constructor(model: LanguageModel) {
+    for (const intent of model.intents) {
+      this.slotsOf.set(intent.name, (intent.slots ?? []).map((slot) => slot.name));
+      for (const sample of [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])]) {
+        const words = normaliseUtterance(sample);
+        if (HAS_PLACEHOLDER.test(sample)) this.slotted.push(compileSample(intent.name, sample));
+        else if (!this.exact.has(words)) this.exact.set(words, intent.name);
+      }
+    }
+    this.slotted.sort((a, b) => b.literalLength - a.literalLength);
+    const invocation = escapeRegex(normaliseUtterance(model.invocationName));
+    this.launch = new RegExp(`^(?:open|launch|start|begin|load|talk to) ${invocation}$`);
+    this.oneShot = new RegExp(`^(?:ask|tell|use) ${invocation} (?:to |for |that )?(.+)$`);
+  }
+
+  resolve(utterance: string): Resolution {
+    const words = normaliseUtterance(utterance).replace(/^alexa /, '');
+    if (this.launch.test(words)) return { kind: 'launch' };
+    const oneShot = this.oneShot.exec(words);
+    if (oneShot !== null) {
+      const inner = this.resolveWords(oneShot[1]!);
+      return inner.kind === 'intent' ? { ...inner, newSession: true } : inner;
+    }
+    return this.resolveWords(words);
+  }
+
+  private resolveWords(words: string): Resolution {
+    if (EXIT_PHRASES.includes(words)) return { kind: 'exit' };
+    const exact = this.exact.get(words);
+    if (exact !== undefined) return this.intent(exact, {});
+    for (const pattern of this.slotted) {
+      const match = pattern.regex.exec(words);
+      if (match === null) continue;
+      const filled: Record<string, string> = {};
+      pattern.slotNames.forEach((name, index) => {
+        filled[name] = match[index + 1]!.trim();
+      });
+      return this.intent(pattern.intent, filled);
+    }
+    return this.intent(FALLBACK_INTENT, {});
+  }
+
+  private intent(name: string, filled: Record<string, string>): Resolution {
+    const slots: Record<string, string | undefined> = {};
+    for (const slot of this.slotsOf.get(name) ?? []) slots[slot] = filled[slot];
+    return { kind: 'intent', name, slots };
+  }
+}

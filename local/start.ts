@@ -1,0 +1,73 @@
+import { COMMANDS_HELP, startRepl } from './simulator/repl';
+import { Simulator } from './simulator/simulator';
+import { readLocalConfig } from './localConfig';
+import path from 'node:path';
+import { fileSink, SESSION_LOG, startLocalRuntime, stderrSink, type LocalRuntime } from './runtime';
+import { DEMO_ACCESS_TOKEN } from './spotify/demoAccount';
+import { describeStartupError } from './startupErrors';
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+
+function banner(runtime: LocalRuntime, verify: boolean): string {
+  const account = runtime.demo.standIn.account(DEMO_ACCESS_TOKEN)!;
+  const lines = [
+    `Playlist Pal runs on this machine (ready in ${Math.round(performance.now())} ms):`,
+    `  Alexa endpoint   POST ${runtime.urls.alexa}   signature and timestamp checks ${verify ? 'ON' : 'OFF'}`,
+    `  Demo Spotify     ${runtime.urls.spotify}   ${account.playlists.length} playlists, ${account.devices.length} devices`,
+    `  Fault switch     ${runtime.urls.admin}   e.g. curl -X POST -d '{"fault":"429"}' ${runtime.urls.admin}`,
+  ];
+  if (runtime.config.spotifyApiBaseUrl !== runtime.urls.spotify) {
+    lines.push(`  The skill uses   ${runtime.config.spotifyApiBaseUrl}   (SPOTIFY_API_BASE_URL)`);
+  }
+  if (runtime.demo.faults.active.length > 0) {
+    lines.push(`  Faults on        ${runtime.demo.faults.active.map((fault) => fault.name).join(', ')}   (SPOTIFY_FAULT)`);
+  }
+  return lines.join('\n');
+}
+
+const UNVERIFIED_WARNING = [
+  '',
+  '!!! ALEXA_VERIFY=off: /alexa accepts ANY request, unsigned and of any age. !!!',
+  '!!! Use this only for local experiments, never behind a public tunnel.     !!!',
+  '',
+].join('\n');
+
+/** `npm start`: the demo Spotify, the skill's endpoint and (on a terminal) the simulator, until Ctrl-C. */
+export async function main(): Promise<number> {
+  // Listening before anything is printed: a Ctrl-C right after the banner must stop cleanly too.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  let runtime: LocalRuntime | undefined;
+  let simulator: Simulator;
+  let verify: boolean;
+  const terminal = Boolean(process.stdin.isTTY);
+  try {
+    const local = readLocalConfig(process.env);
+    verify = local.verify;
+    runtime = await startLocalRuntime({ env: process.env, local, sink: terminal ? fileSink(SESSION_LOG) : stderrSink });
+    simulator = new Simulator({ skill: runtime.skill, skillId: runtime.config.skillId });
+  } catch (error) {
+    process.stderr.write(`Playlist Pal cannot start. ${describeStartupError(error)}\n`);
+    await runtime?.close();
+    return 1;
+  }
+  print(banner(runtime, verify));
+  if (!verify) process.stderr.write(UNVERIFIED_WARNING);
+
+  if (terminal) {
+    print(`  Skill log        ${path.relative(process.cwd(), SESSION_LOG)}   (tail -f it; LOG_LEVEL=debug for more)`);
+    print(`  Simulator        below, linked to the demo account\n\n${COMMANDS_HELP}`);
+    const repl = startRepl({ simulator, input: process.stdin, output: process.stdout, terminal: true });
+    await Promise.race([repl.done, stopSignal]);
+    repl.close();
+    print('');
+  } else {
+    print('  Simulator        off here (stdin is not a terminal); try npm run simulate\nCtrl-C stops.');
+    await stopSignal;
+  }
+  await runtime.close();
+  print('Stopped.');
+  return 0;
+}

@@ -1,0 +1,118 @@
+import { translatorFor } from '../../lambda/i18n';
+import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { renderTurn } from '../../local/simulator/render';
+import { cardType, spokenText } from '../support/responses';
+import { startTestRuntime, type TestRuntime } from '../support/localRuntime';
+
+const { t } = translatorFor('en-US');
+
+describe('the simulator, driving the skill object that /alexa serves, against the demo Spotify', () => {
+  let local: TestRuntime;
+  beforeAll(async () => {
+    local = await startTestRuntime();
+  });
+  afterEach(() => local.admin('DELETE', '/admin/faults'));
+  afterAll(() => local.close());
+
+  it('answers an unlinked launch with the LinkAccount card and ends the session', async () => {
+    const simulator = local.simulator({ accessToken: null });
+
+    const turn = await simulator.launch();
+
+    expect(cardType(turn.response)).toBe('LinkAccount');
+    expect(spokenText(turn.response)).toBe(t('link.speech'));
+    expect(turn.sessionOpen).toBe(false);
+    expect(renderTurn(turn)).toContain('  card:    LinkAccount (the Alexa app offers to link Spotify)');
+  });
+
+  it('after linking, lists the demo playlists and carries the session into "yes"', async () => {
+    const simulator = local.simulator({ accessToken: null });
+    simulator.link();
+
+    const list = await simulator.say('list my playlists');
+    expect(spokenText(list.response)).toMatch(/^You have 30 playlists\. Here are the first 5: Morning Run, Rock & Roll <Live>, .* Want to hear more\?$/);
+    expect(list.request.session).toMatchObject({ new: true, user: { accessToken: DEMO_ACCESS_TOKEN } });
+    expect(list.sessionOpen).toBe(true);
+
+    const more = await simulator.say('yes');
+    expect(more.resolution).toMatchObject({ name: 'AMAZON.YesIntent' });
+    expect(more.request.session).toMatchObject({ new: false, sessionId: list.request.session!.sessionId, attributes: { listNextOffset: 5 } });
+    expect(spokenText(more.response)).toMatch(/^Here are the next ones: Deep House, Road Trip 🚗, 90s Throwbacks/);
+  });
+
+  it('starts a new session after the skill ends one, without the old attributes', async () => {
+    const simulator = local.simulator();
+    const first = await simulator.say('list my playlists');
+    await simulator.say('stop');
+
+    const after = await simulator.say('list my playlists');
+
+    expect(after.request.session).toMatchObject({ new: true, attributes: {} });
+    expect(after.request.session!.sessionId).not.toBe(first.request.session!.sessionId);
+  });
+
+  it('sends AMAZON.FallbackIntent for words the model does not know, and the skill answers it', async () => {
+    const turn = await local.simulator().say('order me a pizza');
+
+    expect(turn.request.request).toMatchObject({ type: 'IntentRequest', intent: { name: 'AMAZON.FallbackIntent' } });
+    expect(spokenText(turn.response)).toBe(t('fallback.speech'));
+  });
+
+  it('meets Spotify\'s 401 with a token the demo Spotify never issued, and asks to link again', async () => {
+    const simulator = local.simulator();
+    simulator.link('a-token-nobody-issued');
+
+    const turn = await simulator.say('list my playlists');
+
+    expect(spokenText(turn.response)).toBe(t('link.relinkSpeech'));
+    expect(cardType(turn.response)).toBe('LinkAccount');
+  });
+
+  it.each([
+    ['500', t('errors.unreachable')],
+    ['429', t('errors.rateLimited')],
+    ['garbage', t('errors.unreachable')],
+    ['expired', t('link.relinkSpeech')],
+  ])('speaks the error sentence while the admin route has switched on the %s fault', async (fault, sentence) => {
+    expect((await local.admin('POST', '/admin/faults', { fault })).status).toBe(201);
+
+    const turn = await local.simulator().say('list my playlists');
+
+    expect(spokenText(turn.response)).toBe(sentence);
+    expect(turn.sessionOpen).toBe(false);
+  });
+
+  it('says Spotify cannot be reached when the slow fault outlasts the per-call timeout', async () => {
+    await local.admin('POST', '/admin/faults', { fault: 'slow', ms: 1000 });
+
+    const turn = await local.simulator().say('list my playlists');
+
+    expect(spokenText(turn.response)).toBe(t('errors.unreachable'));
+  });
+
+  it('answers normally again once the faults are cleared', async () => {
+    await local.admin('POST', '/admin/faults', { fault: '500' });
+    expect(await local.admin('DELETE', '/admin/faults')).toMatchObject({ status: 200, json: { active: [] } });
+
+    const turn = await local.simulator().say('list my playlists');
+
+    expect(spokenText(turn.response)).toMatch(/^You have 30 playlists/);
+  });
+
+  it('starts with the faults SPOTIFY_FAULT names already switched on', async () => {
+    const faulty = await startTestRuntime({ local: { faults: ['500'] } });
+    try {
+      expect(faulty.runtime.demo.faults.active).toEqual([expect.objectContaining({ name: '500' })]);
+      expect(spokenText((await faulty.simulator().say('list my playlists')).response)).toBe(t('errors.unreachable'));
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it('refuses to switch to a locale without an interaction model, keeping the current one', () => {
+    const simulator = local.simulator();
+
+    expect(() => simulator.setLocale('en-GB')).toThrow(/no interaction model for en-GB .*Available: en-US/);
+    expect(simulator.locale).toBe('en-US');
+  });
+});

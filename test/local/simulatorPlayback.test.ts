@@ -1,0 +1,32 @@
+import { cardType, spokenText } from '../support/responses';
+import { startTestRuntime, type TestRuntime } from '../support/localRuntime';
+
+/* The whole happy path a newcomer tries first, typed as they would type it. */
+describe('the simulator through a whole conversation: link, list, more, play, details', () => {
+  let local: TestRuntime;
+  beforeAll(async () => {
+    local = await startTestRuntime();
+  });
+  afterAll(() => local.close());
+
+  it('links, lists, hears more, starts Morning Run on a demo device, then describes it', async () => {
+    const simulator = local.simulator({ accessToken: null });
+    expect(cardType((await simulator.launch()).response)).toBe('LinkAccount');
+    simulator.link();
+    expect(spokenText((await simulator.say('list my playlists')).response)).toMatch(/^You have 30 playlists/);
+    expect(spokenText((await simulator.say('yes')).response)).toMatch(/^Here are the next ones/);
+
+    const play = await simulator.say('play my morning run playlist');
+    expect(play.resolution).toMatchObject({ name: 'PlayPlaylistIntent', slots: { playlist: 'morning run' } });
+    expect(spokenText(play.response)).toContain('Morning Run');
+    expect(local.runtime.demo.account.playback).toEqual({
+      deviceId: expect.any(String),
+      contextUri: 'spotify:playlist:37i9dQZF1DXcBWIGoYBM5M',
+      isPlaying: true,
+    });
+
+    const details = await simulator.say('tell me about morning run');
+    expect(details.resolution).toMatchObject({ name: 'PlaylistDetailsIntent', slots: { playlist: 'morning run' } });
+    expect(spokenText(details.response)).toMatch(/Morning Run.*42/);
+  });
+});

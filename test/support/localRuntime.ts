@@ -1,0 +1,49 @@
+import type { LocalConfig } from '../../local/localConfig';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { Simulator, type SimulatorOptions } from '../../local/simulator/simulator';
+
+export interface TestRuntime {
+  readonly runtime: LocalRuntime;
+  /** Every log line the runtime and the skill wrote, parsed. */
+  readonly logs: Array<Record<string, unknown>>;
+  simulator(options?: Omit<SimulatorOptions, 'skill'>): Simulator;
+  /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }). */
+  admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
+  /** Posts `body` as it is (a string is sent byte for byte) to /alexa. */
+  postAlexa(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
+  close(): Promise<void>;
+}
+
+async function call(url: string, init: RequestInit): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}
+
+/**
+ * What `npm start` serves (demo Spotify, /alexa, admin routes, the skill object), on ephemeral
+ * loopback ports, with short Spotify budgets and the log captured.
+ */
+export async function startTestRuntime(options: { local?: Partial<LocalConfig>; env?: Record<string, string> } = {}): Promise<TestRuntime> {
+  const logs: Array<Record<string, unknown>> = [];
+  const runtime = await startLocalRuntime({
+    env: { REQUEST_BUDGET_MS: '1500', SPOTIFY_TIMEOUT_MS: '600', ...options.env },
+    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, ...options.local },
+    sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
+  const origin = new URL(runtime.urls.alexa).origin;
+  return {
+    runtime,
+    logs,
+    simulator: (simulatorOptions = {}) => new Simulator({ skill: runtime.skill, ...simulatorOptions }),
+    admin: (method, path, body) =>
+      call(`${origin}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+    postAlexa: (body, headers = {}) =>
+      call(runtime.urls.alexa, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      }),
+    close: () => runtime.close(),
+  };
+}
