@@ -1,6 +1,8 @@
-// Runs one of the TypeScript command-line scripts without a compile step: esbuild bundles the
-// entry into a cache folder inside node_modules, leaving packages external so they resolve from
-// there, and Node runs the result. Usage: node scripts/runTs.mjs scripts/SCRIPT.ts [args]
+// Runs one of the project's TypeScript entry points (npm start, simulate, validate,
+// link:configure) with no compile step to remember: esbuild, already the build tool, bundles the
+// entry in a fraction of a second, packages stay external and load from node_modules, and Node
+// runs the result. An entry that exports `main(args)` has its resolved number as the exit code.
+// Usage: node scripts/runTs.mjs path/to/entry.ts [args...]
 import { build } from 'esbuild';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -10,15 +12,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
-  console.error('usage: node scripts/runTs.mjs scripts/SCRIPT.ts [args]');
+  console.error('usage: node scripts/runTs.mjs path/to/entry.ts [args...]');
   process.exit(2);
 }
 
 const cacheDir = path.join(root, 'node_modules', '.cache', 'playlist-pal-scripts');
+// One file per process, so that runs started at once (tests spawn several) never share one.
 const outfile = path.join(cacheDir, `${path.basename(entry, '.ts')}-${process.pid}.cjs`);
 await mkdir(cacheDir, { recursive: true });
 await build({
-  entryPoints: [path.resolve(entry)],
+  entryPoints: [path.resolve(root, entry)],
   outfile,
   bundle: true,
   packages: 'external',
@@ -29,10 +32,13 @@ await build({
   logLevel: 'warning',
   absWorkingDir: root,
 });
+process.setSourceMapsEnabled(true);
 process.argv = [process.argv[0], outfile, ...args];
+let loaded;
 try {
-  createRequire(import.meta.url)(outfile);
+  loaded = createRequire(import.meta.url)(outfile);
 } finally {
-  // Loaded into memory by now; the file is only a vehicle (one per process, so parallel runs don't clash).
+  // In memory by now; the file was only a vehicle.
   await rm(outfile, { force: true });
 }
+if (typeof loaded?.main === 'function') process.exitCode = await loaded.main(args);

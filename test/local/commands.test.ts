@@ -4,7 +4,8 @@ import { translatorFor } from '../../lambda/i18n';
 import { launchRequest } from '../support/envelopes';
 
 /** What `npm start` and `npm run simulate` run, without npm's own start-up in between. */
-const RUNNER = path.join(__dirname, '..', '..', 'scripts', 'local.mjs');
+const RUNNER = path.join(__dirname, '..', '..', 'scripts', 'runTs.mjs');
+const ENTRY: Record<string, string> = { start: 'local/start.ts', simulate: 'local/simulate.ts' };
 const { t } = translatorFor('en-US');
 
 interface Running {
@@ -17,7 +18,8 @@ interface Running {
 function launch(args: string[], env: Record<string, string> = {}): Running {
   const cleanEnv = { ...process.env };
   for (const name of ['PORT', 'ALEXA_VERIFY', 'SPOTIFY_API_BASE_URL', 'SPOTIFY_FAULT', 'LOG_LEVEL', 'SKILL_ID']) delete cleanEnv[name];
-  const child = spawn(process.execPath, [RUNNER, ...args], { env: { ...cleanEnv, ...env } });
+  const [command = '', ...rest] = args;
+  const child = spawn(process.execPath, [RUNNER, ENTRY[command] ?? command, ...rest], { env: { ...cleanEnv, ...env } });
   const running: Running = {
     child,
     stdout: '',
