@@ -2,19 +2,27 @@ import http from 'node:http';
 import https from 'node:https';
 import { getIntentName, getRequestType, SkillBuilders, type RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import axios from 'axios';
+import type { AxiosInstance } from 'axios';
 
 /*
  * The floor for this stack: a bare ask-sdk-core hello-world, plus, for the linked list, the
  * same Spotify call made with the same HTTP client (axios, keep-alive agent) and nothing else:
  * no i18n, no validation, no logging, no deadline. Bundled by scripts/build.mjs like the skill.
+ * Like the skill, it loads axios on the first Spotify call, so the unlinked launch measures the
+ * bare SDK alone.
  */
-const spotify = axios.create({
-  baseURL: process.env.SPOTIFY_API_BASE_URL ?? 'https://api.spotify.com/v1',
-  httpAgent: new http.Agent({ keepAlive: true }),
-  httpsAgent: new https.Agent({ keepAlive: true }),
-  proxy: false,
-});
+let spotify: Promise<AxiosInstance> | undefined;
+function spotifyClient(): Promise<AxiosInstance> {
+  spotify ??= import('axios').then(({ default: axios }) =>
+    axios.create({
+      baseURL: process.env.SPOTIFY_API_BASE_URL ?? 'https://api.spotify.com/v1',
+      httpAgent: new http.Agent({ keepAlive: true }),
+      httpsAgent: new https.Agent({ keepAlive: true }),
+      proxy: false,
+    }),
+  );
+  return spotify;
+}
 
 const helloWorld: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
@@ -25,7 +33,7 @@ const listPlaylists: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'IntentRequest' && getIntentName(input.requestEnvelope) === 'ListPlaylistsIntent',
   async handle(input) {
     const token = input.requestEnvelope.context.System.user.accessToken;
-    const { data } = await spotify.get<{ total: number }>('/me/playlists', {
+    const { data } = await (await spotifyClient()).get<{ total: number }>('/me/playlists', {
       params: { limit: 5, offset: 0 },
       headers: { Authorization: `Bearer ${token}` },
     });

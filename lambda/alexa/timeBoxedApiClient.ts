@@ -1,15 +1,16 @@
-import axios from 'axios';
 import type { services } from 'ask-sdk-model';
 
 /**
  * An ApiClient for Alexa's own services (the directive service) that gives up after
  * `timeoutMs`, DNS and connect included, and never goes through a proxy from the environment.
- * The SDK's default client has no timeout at all.
+ * The SDK's default client has no timeout at all. axios is loaded on first use, as in the
+ * Spotify transport, to keep it out of the cold start.
  */
 export class TimeBoxedApiClient implements services.ApiClient {
   constructor(private readonly timeoutMs: number) {}
 
   async invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
+    const { default: axios } = await import('axios');
     const response = await axios.request<string>({
       url: request.url,
       method: request.method,

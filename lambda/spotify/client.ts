@@ -2,8 +2,8 @@ import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
 import { NotFound } from './errors';
 import { collectPages, pageWithinLimits, type PageRequest } from './paging';
-import * as schemas from './schemas';
-import { SpotifyTransport, type CallContext, type SpotifyRequest, type TransportOptions } from './transport';
+import type * as schemas from './schemas';
+import { SpotifyTransport, type CallContext, type SchemaPick, type SpotifyRequest, type TransportOptions } from './transport';
 import type { Device, Page, PlaylistDetails, PlaylistSummary, UserProfile } from './types';
 
 /** How a caller obtains the user's token; Alexa hands one over with every request. */
@@ -44,11 +44,11 @@ export class SpotifyClient {
   forUser(token: AccessTokenProvider, deadline: Deadline): SpotifyApi {
     const transport = this.transport;
     const context = (): CallContext => ({ accessToken: token(), deadline });
-    const call = <S extends z.ZodMiniType>(request: SpotifyRequest, schema: S) => transport.call(request, schema, context());
+    const call = <S extends z.ZodMiniType>(request: SpotifyRequest, pick: SchemaPick<S>) => transport.call(request, pick, context());
 
     const listMine = async (page: PageRequest): Promise<Page<PlaylistSummary>> => {
       const { limit, offset } = pageWithinLimits(page);
-      const body = await call({ operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', query: { limit, offset } }, schemas.pagingPlaylists);
+      const body = await call({ operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', query: { limit, offset } }, (s) => s.pagingPlaylists);
       return {
         items: body.items.map(toSummary),
         total: body.total,
@@ -61,7 +61,7 @@ export class SpotifyClient {
     return {
       users: {
         async currentProfile() {
-          const body = await call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, schemas.privateUser);
+          const body = await call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, (s) => s.privateUser);
           // Spotify sends null or an empty string when the user set no name.
           return { id: body.id, displayName: body.display_name || undefined };
         },
@@ -74,7 +74,7 @@ export class SpotifyClient {
           if (playlistId.trim() === '') throw new NotFound('no playlist id given', { operation: 'playlists.get' });
           const body = await call(
             { operation: 'playlists.get', method: 'GET', path: `/playlists/${encodeURIComponent(playlistId)}` },
-            schemas.playlist,
+            (s) => s.playlist,
           );
           return {
             ...toSummary(body),
@@ -87,7 +87,7 @@ export class SpotifyClient {
       },
       player: {
         async devices() {
-          const body = await call({ operation: 'player.devices', method: 'GET', path: '/me/player/devices' }, schemas.devices);
+          const body = await call({ operation: 'player.devices', method: 'GET', path: '/me/player/devices' }, (s) => s.devices);
           return body.devices.map((device) => ({
             id: device.id ?? undefined,
             name: device.name,

@@ -11,7 +11,7 @@ import {
   type SpotifyError,
   type SpotifyErrorDetails,
 } from './errors';
-import { errorBody } from './schemas';
+import type { errorBody } from './schemas';
 
 /** What one attempt came to: a value, an error worth one more try after `waitMs`, or a final error. */
 export type Outcome<T> = { readonly kind: 'ok'; readonly value: T } | Failure;
@@ -55,9 +55,10 @@ export function failureOutcome(
   status: number,
   retryAfter: unknown,
   text: string,
+  errorSchema: typeof errorBody,
   jitterMs: () => number,
 ): Failure {
-  const spotify = parseErrorBody(text);
+  const spotify = parseErrorBody(text, errorSchema);
   const details: SpotifyErrorDetails = { operation, status, spotifyMessage: spotify.message, reason: spotify.reason };
   if (status === 401) return { kind: 'fail', error: new Unauthorized('access token rejected', details) };
   if (status === 403 && spotify.reason === 'PREMIUM_REQUIRED') {
@@ -75,7 +76,7 @@ export function failureOutcome(
 }
 
 /** Spotify's `{ error: { status, message, reason? } }`, when the body really is one. */
-function parseErrorBody(text: string): { message?: string; reason?: string } {
+function parseErrorBody(text: string, errorSchema: typeof errorBody): { message?: string; reason?: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -83,7 +84,7 @@ function parseErrorBody(text: string): { message?: string; reason?: string } {
     // Not JSON (an HTML error page from a proxy, say): the status alone decides.
     return {};
   }
-  const parsed = errorBody.safeParse(json);
+  const parsed = errorSchema.safeParse(json);
   if (!parsed.success) return {};
   return { message: parsed.data.error.message?.slice(0, MAX_MESSAGE_CHARS), reason: parsed.data.error.reason };
 }

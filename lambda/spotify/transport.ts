@@ -1,10 +1,29 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import type { AxiosError, AxiosInstance } from 'axios';
 import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
 import { BadResponse, Timeout, Unavailable } from './errors';
 import { failureOutcome, successOutcome, type Failure, type Outcome } from './outcome';
+import type * as Schemas from './schemas';
+
+/** The response schemas; a call names the one its answer must match. */
+export type SchemaModule = typeof Schemas;
+export type SchemaPick<S extends z.ZodMiniType> = (schemas: SchemaModule) => S;
+
+/** What a call's answer is checked against: its body's schema (null: no body) and Spotify's error object. */
+interface AnswerSchemas {
+  readonly body: z.ZodMiniType | null;
+  readonly error: SchemaModule['errorBody'];
+}
+
+let schemaModule: Promise<SchemaModule> | undefined;
+
+/** zod and the response schemas are built on the first Spotify call, not at cold start (as axios, below). */
+function loadSchemas(): Promise<SchemaModule> {
+  schemaModule ??= import('./schemas');
+  return schemaModule;
+}
 
 /** One Spotify call, in the client's terms. */
 export interface SpotifyRequest {
@@ -44,8 +63,6 @@ export interface TransportOptions {
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly observe?: CallObserver;
-  /** Replaces the axios instance (tests); it must not follow the proxy environment. */
-  readonly axiosInstance?: AxiosInstance;
 }
 
 /** Below this, an attempt could not even get an answer back from Spotify's nearest edge. */
@@ -58,7 +75,13 @@ export const DEFAULT_MIN_ATTEMPT_MS = 150;
 const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 16 });
 
-export function createHttpInstance(): AxiosInstance {
+/**
+ * axios is loaded on the first Spotify call, not when the bundle loads: it and what it pulls in
+ * (Node's fetch classes among them) are tens of milliseconds of cold start that an unlinked
+ * request, answered without Spotify, never needs.
+ */
+async function createHttpInstance(): Promise<AxiosInstance> {
+  const { default: axios } = await import('axios');
   return axios.create({
     httpAgent: keepAliveHttp,
     httpsAgent: keepAliveHttps,
@@ -84,13 +107,12 @@ const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
  * one retry where it helps, and every failure turned into a typed error.
  */
 export class SpotifyTransport {
-  private readonly http: AxiosInstance;
+  private http: Promise<AxiosInstance> | undefined;
   private readonly minAttemptMs: number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: TransportOptions) {
-    this.http = options.axiosInstance ?? createHttpInstance();
     this.minAttemptMs = options.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -101,25 +123,27 @@ export class SpotifyTransport {
     return deadline.remainingMs() >= this.minAttemptMs;
   }
 
-  /** Sends `request`; parses the body with `schema`, or expects no body when `schema` is null. */
-  async call<S extends z.ZodMiniType>(request: SpotifyRequest, schema: S, context: CallContext): Promise<z.infer<S>>;
-  async call(request: SpotifyRequest, schema: null, context: CallContext): Promise<void>;
-  async call(request: SpotifyRequest, schema: z.ZodMiniType | null, context: CallContext): Promise<unknown> {
+  /** Sends `request`; parses the body with the schema `pick` names, or expects no body when `pick` is null. */
+  async call<S extends z.ZodMiniType>(request: SpotifyRequest, pick: SchemaPick<S>, context: CallContext): Promise<z.infer<S>>;
+  async call(request: SpotifyRequest, pick: null, context: CallContext): Promise<void>;
+  async call(request: SpotifyRequest, pick: SchemaPick<z.ZodMiniType> | null, context: CallContext): Promise<unknown> {
     const { deadline } = context;
     if (!this.canStartCall(deadline)) throw new Timeout('no time left in the request budget', { operation: request.operation });
-    const first = await this.attempt(request, schema, context, 1);
+    const schemas = await loadSchemas();
+    const answer: AnswerSchemas = { body: pick === null ? null : pick(schemas), error: schemas.errorBody };
+    const first = await this.attempt(request, answer, context, 1);
     if (first.kind === 'ok') return first.value;
     if (first.kind === 'fail') throw first.error;
     // One more try only when both the wait (Retry-After or jitter) and a useful attempt fit the budget.
     if (first.waitMs + this.minAttemptMs > deadline.remainingMs()) throw first.error;
     await this.sleep(first.waitMs);
     if (!this.canStartCall(deadline)) throw first.error;
-    const second = await this.attempt(request, schema, context, 2);
+    const second = await this.attempt(request, answer, context, 2);
     if (second.kind === 'ok') return second.value;
     throw second.error;
   }
 
-  private async attempt(request: SpotifyRequest, schema: z.ZodMiniType | null, context: CallContext, attempt: number): Promise<Outcome<unknown>> {
+  private async attempt(request: SpotifyRequest, answer: AnswerSchemas, context: CallContext, attempt: number): Promise<Outcome<unknown>> {
     const timeoutMs = Math.min(this.options.callTimeoutMs, context.deadline.remainingMs());
     const started = Date.now();
     const report = (outcome: string, status?: number) =>
@@ -127,7 +151,8 @@ export class SpotifyTransport {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await this.http.request<string>({
+      this.http ??= createHttpInstance();
+      const response = await (await this.http).request<string>({
         method: request.method,
         baseURL: this.options.baseUrl,
         url: request.path,
@@ -144,8 +169,8 @@ export class SpotifyTransport {
       const text = typeof response.data === 'string' ? response.data : '';
       report(String(status), status);
       return status >= 200 && status < 300
-        ? successOutcome(request.operation, status, text, schema)
-        : failureOutcome(request.operation, status, response.headers['retry-after'], text, () => this.jitterMs());
+        ? successOutcome(request.operation, status, text, answer.body)
+        : failureOutcome(request.operation, status, response.headers['retry-after'], text, answer.error, () => this.jitterMs());
     } catch (error) {
       const outcome = this.networkOutcome(request.operation, error, controller.signal.aborted, timeoutMs);
       report(outcome.error.name);
@@ -184,4 +209,8 @@ function withoutRequest(error: unknown): Error | undefined {
   copy.name = error.name;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? Object.assign(copy, { code }) : copy;
+}
+
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
