@@ -12,7 +12,16 @@ const interactionModelSchema = z.object({
         .array(
           z.object({
             name: z.string().min(1),
-            slots: z.array(z.object({ name: z.string().min(1), type: z.string().min(1) })).optional(),
+            slots: z
+              .array(
+                z.object({
+                  name: z.string().min(1),
+                  type: z.string().min(1),
+                  /** What people say when the skill asks for this slot alone (Dialog.ElicitSlot). */
+                  samples: z.array(z.string()).optional(),
+                }),
+              )
+              .optional(),
             samples: z.array(z.string()).optional(),
           }),
         )

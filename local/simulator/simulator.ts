@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { dialog, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { intentRequest, launchRequest, sessionEndedRequest, type EnvelopeOptions } from '../../test/support/envelopes';
 import type { SkillInvoker } from '../endpoint/alexaEndpoint';
 import { DEMO_ACCESS_TOKEN } from '../spotify/demoAccount';
 import { loadLanguageModel } from './interactionModel';
-import { UtteranceResolver, type Resolution } from './utterances';
+import { UtteranceResolver, type ElicitedSlot, type Resolution } from './utterances';
 
 /** One exchange: what was typed, what Alexa made of it, and what went back and forth. */
 export interface Turn {
@@ -38,6 +38,8 @@ export class Simulator {
   private sessionId: string | undefined;
   private attributes: Record<string, unknown> = {};
   private lastTurn: Turn | undefined;
+  /** Set while the skill waits for one slot (its last answer carried Dialog.ElicitSlot). */
+  private elicited: ElicitedSlot | undefined;
 
   constructor(private readonly options: SimulatorOptions) {
     this.currentLocale = options.locale ?? 'en-US';
@@ -86,7 +88,8 @@ export class Simulator {
   }
 
   async say(utterance: string): Promise<Turn> {
-    return this.send(utterance, this.resolver.resolve(utterance));
+    const resolution = this.elicited === undefined ? this.resolver.resolve(utterance) : this.resolver.resolveSlotAnswer(utterance, this.elicited);
+    return this.send(utterance, resolution);
   }
 
   private async send(said: string, resolution: Resolution): Promise<Turn> {
@@ -113,7 +116,17 @@ export class Simulator {
     const sessionOpen = resolution.kind !== 'exit' && response.response.shouldEndSession === false;
     if (sessionOpen) this.attributes = { ...(response.sessionAttributes ?? {}) };
     else this.sessionId = undefined;
+    this.elicited = sessionOpen ? elicitedSlot(response) : undefined;
     this.lastTurn = { said, resolution, request, response, sessionOpen };
     return this.lastTurn;
   }
+}
+
+/** The slot the skill asked for, from a Dialog.ElicitSlot directive in its answer. */
+function elicitedSlot(response: ResponseEnvelope): ElicitedSlot | undefined {
+  const directive = response.response.directives?.find((candidate) => candidate.type === 'Dialog.ElicitSlot') as dialog.ElicitSlotDirective | undefined;
+  const intent = directive?.updatedIntent;
+  if (directive === undefined || intent === undefined) return undefined;
+  const filled = Object.fromEntries(Object.entries(intent.slots ?? {}).map(([name, slot]) => [name, slot.value]));
+  return { intent: intent.name, slot: directive.slotToElicit, filled };
 }

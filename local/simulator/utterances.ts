@@ -16,6 +16,17 @@ export type Resolution =
 
 export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
 
+/** The slot a skill asked for with Dialog.ElicitSlot: the next answer fills it. */
+export interface ElicitedSlot {
+  readonly intent: string;
+  readonly slot: string;
+  /** The other slots' values, as the directive's updatedIntent carried them. */
+  readonly filled: Readonly<Record<string, string | undefined>>;
+}
+
+/** Built-ins that still work while Alexa waits for a slot, as on a device. */
+const INTERRUPTING_INTENTS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.HelpIntent', 'AMAZON.NavigateHomeIntent']);
+
 interface SlottedPattern {
   readonly intent: string;
   readonly regex: RegExp;
@@ -66,12 +77,18 @@ export class UtteranceResolver {
   private readonly exact = new Map<string, string>();
   private readonly slotted: SlottedPattern[] = [];
   private readonly slotsOf = new Map<string, readonly string[]>();
+  /** Per `intent.slot`, the slot's own samples ("I meant {playlist}"), most specific first. */
+  private readonly slotAnswers = new Map<string, SlottedPattern[]>();
   private readonly launch: RegExp;
   private readonly oneShot: RegExp;
 
   constructor(model: LanguageModel) {
     for (const intent of model.intents) {
       this.slotsOf.set(intent.name, (intent.slots ?? []).map((slot) => slot.name));
+      for (const slot of intent.slots ?? []) {
+        const answers = (slot.samples ?? []).filter((sample) => HAS_PLACEHOLDER.test(sample)).map((sample) => compileSample(intent.name, sample));
+        this.slotAnswers.set(`${intent.name}.${slot.name}`, answers.sort((a, b) => b.literalLength - a.literalLength));
+      }
       for (const sample of [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])]) {
         const words = normaliseUtterance(sample);
         if (HAS_PLACEHOLDER.test(sample)) this.slotted.push(compileSample(intent.name, sample));
@@ -95,6 +112,23 @@ export class UtteranceResolver {
     return this.resolveWords(words);
   }
 
+  /**
+   * What Alexa makes of an answer after the skill asked for one slot: the same intent with the
+   * slot filled from the slot's samples (or, failing those, from all the words), unless the
+   * words are a launch, an exit or a built-in such as "stop" or "help".
+   */
+  resolveSlotAnswer(utterance: string, elicited: ElicitedSlot): Resolution {
+    const usual = this.resolve(utterance);
+    if (usual.kind !== 'intent' || usual.newSession === true || INTERRUPTING_INTENTS.has(usual.name)) return usual;
+    const words = normaliseUtterance(utterance).replace(/^alexa /, '');
+    const answer = (this.slotAnswers.get(`${elicited.intent}.${elicited.slot}`) ?? [])
+      .map((pattern) => ({ pattern, match: pattern.regex.exec(words) }))
+      .find(({ match }) => match !== null);
+    const index = answer?.pattern.slotNames.indexOf(elicited.slot) ?? -1;
+    const value = index >= 0 ? answer?.match?.[index + 1]?.trim() : words;
+    return this.intent(elicited.intent, { ...definedOnly(elicited.filled), [elicited.slot]: value ?? words });
+  }
+
   private resolveWords(words: string): Resolution {
     if (EXIT_PHRASES.includes(words)) return { kind: 'exit' };
     const exact = this.exact.get(words);
@@ -116,4 +150,8 @@ export class UtteranceResolver {
     for (const slot of this.slotsOf.get(name) ?? []) slots[slot] = filled[slot];
     return { kind: 'intent', name, slots };
   }
+}
+
+function definedOnly(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

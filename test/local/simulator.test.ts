@@ -58,6 +58,31 @@ describe('the simulator, driving the skill object that /alexa serves, against th
     expect(spokenText(turn.response)).toBe(t('fallback.speech'));
   });
 
+  it('fills the slot the skill asked for with the next answer, as Alexa does after Dialog.ElicitSlot', async () => {
+    const simulator = local.simulator();
+
+    const question = await simulator.say('play deep');
+    expect(spokenText(question.response)).toBe('Did you mean Deep Focus or Deep House?');
+
+    const answer = await simulator.say('the second one');
+    expect(answer.resolution).toEqual({ kind: 'intent', name: 'PlayPlaylistIntent', slots: { playlist: 'second' } });
+    expect(spokenText(answer.response)).toMatch(/^Playing Deep House on /);
+
+    const asked = await simulator.say('play a playlist');
+    expect(asked.resolution).toMatchObject({ name: 'PlayPlaylistIntent', slots: { playlist: undefined } });
+    const named = await simulator.say('morning run');
+    expect(named.resolution).toEqual({ kind: 'intent', name: 'PlayPlaylistIntent', slots: { playlist: 'morning run' } });
+  });
+
+  it('still lets "stop" and "help" through while the skill waits for a slot', async () => {
+    const simulator = local.simulator();
+    await simulator.say('play a playlist');
+
+    const help = await simulator.say('help');
+
+    expect(help.resolution).toMatchObject({ name: 'AMAZON.HelpIntent' });
+  });
+
   it('meets Spotify\'s 401 with a token the demo Spotify never issued, and asks to link again', async () => {
     const simulator = local.simulator();
     simulator.link('a-token-nobody-issued');
