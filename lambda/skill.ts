@@ -18,6 +18,7 @@ import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
+import { sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { SpotifyClient } from './spotify';
 
@@ -62,7 +63,7 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       sessionEndedRequestHandler(logger),
       unhandledRequestHandler,
     )
-    .addRequestInterceptors(localizationInterceptor, requestLoggingInterceptor(logger))
+    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, requestLoggingInterceptor(logger))
     .addResponseInterceptors(responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');

@@ -56,9 +56,17 @@ function readOffer(raw: unknown): SessionState['offer'] {
   return playlist === undefined ? undefined : { kind: 'play', playlist };
 }
 
+/** The attributes Alexa sent back, or undefined out of session (the SDK throws when asked for them then). */
+function sessionAttributes(input: HandlerInput): Record<string, unknown> | undefined {
+  if (!isRecord(input.requestEnvelope?.session)) return undefined;
+  const raw: unknown = input.attributesManager.getSessionAttributes();
+  return isRecord(raw) ? raw : {};
+}
+
 export function readSession(input: HandlerInput): SessionState {
-  const raw = input.attributesManager.getSessionAttributes() as Record<string, unknown>;
+  const raw = sessionAttributes(input);
   const state: SessionState = {};
+  if (raw === undefined) return state;
   if (isPositiveInteger(raw.listNextOffset)) state.listNextOffset = raw.listNextOffset;
   const pendingChoice = readPendingChoice(raw.pendingChoice);
   if (pendingChoice !== undefined) state.pendingChoice = pendingChoice;
@@ -70,12 +78,25 @@ export function readSession(input: HandlerInput): SessionState {
 
 /** Sets the given fields; a field given as undefined is forgotten. */
 export function updateSession(input: HandlerInput, changes: { [K in keyof SessionState]?: SessionState[K] | undefined }): void {
-  const attributes = { ...input.attributesManager.getSessionAttributes() };
+  const current = sessionAttributes(input);
+  // Out of session there is no next turn to remember anything for.
+  if (current === undefined) return;
+  const attributes = { ...current };
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete attributes[key];
     else attributes[key] = value;
   }
   input.attributesManager.setSessionAttributes(attributes);
+}
+
+/**
+ * Keeps only what the skill itself stores, checked. Alexa echoes the attributes back in every
+ * response, so anything else in them (a tampered or oversized object) would be sent back each
+ * turn and could push the response past Alexa's 24 KB.
+ */
+export function keepOnlyKnownSessionState(input: HandlerInput): void {
+  if (sessionAttributes(input) === undefined) return;
+  input.attributesManager.setSessionAttributes({ ...readSession(input) });
 }
 
 /** A new question replaces whatever the previous turn was waiting for. */

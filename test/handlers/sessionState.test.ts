@@ -1,0 +1,47 @@
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { intentRequest, launchRequest } from '../support/envelopes';
+import { spokenText } from '../support/responses';
+import { startHarness, type Harness } from '../support/skillHarness';
+
+describe('session attributes sent back by the device', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness.spotify.reset());
+  afterAll(() => harness.close());
+
+  it('are not echoed back when the skill did not put them there, however large', async () => {
+    const response = await harness.ask(
+      intentRequest('AMAZON.HelpIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: { junk: 'x'.repeat(30_000), listNextOffset: 5 } }),
+    );
+
+    expect(response.sessionAttributes).toEqual({ listNextOffset: 5 });
+    expect(JSON.stringify(response).length).toBeLessThan(24 * 1024);
+  });
+
+  it.each([
+    ['a string', 'listNextOffset'],
+    ['an array', [1, 2, 3]],
+    ['null', null],
+  ])('are read as empty when they are %s', async (_, attributes) => {
+    const envelope = launchRequest({ accessToken: DEMO_ACCESS_TOKEN });
+    (envelope.session as { attributes: unknown }).attributes = attributes;
+
+    const response = await harness.ask(envelope);
+
+    expect(spokenText(response)).toMatch(/^Welcome to Playlist Pal/);
+    expect(response.sessionAttributes).toEqual({ playlistEntitiesSent: 30 });
+  });
+
+  it('are not needed for a "yes" outside any session: it gets a sentence, not an error', async () => {
+    const envelope: RequestEnvelope = { ...intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN }), session: undefined };
+
+    const response = await harness.ask(envelope);
+
+    expect(spokenText(response)).toMatch(/didn't get that/);
+    expect(response.sessionAttributes).toBeUndefined();
+    expect(harness.logs.filter((line) => line.level === 'error')).toEqual([]);
+  });
+});
