@@ -14,6 +14,7 @@ import { playlistChoiceAnswerHandler } from './handlers/playlistChoiceAnswer';
 import { playlistDetailsIntentHandler } from './handlers/playlistDetailsIntent';
 import { playlistNameElicitationHandler } from './handlers/playlistNameElicitation';
 import { playPlaylistIntentHandler } from './handlers/playPlaylistIntent';
+import { repeatPlaylistChoiceHandler } from './handlers/repeatPlaylistChoice';
 import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
@@ -56,6 +57,7 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       linked(playPlaylistIntentHandler),
       linked(playlistDetailsIntentHandler),
       linked(acceptOfferIntentHandler),
+      repeatPlaylistChoiceHandler,
       helpIntentHandler,
       exitIntentHandler,
       noIntentHandler,

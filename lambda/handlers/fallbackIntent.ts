@@ -1,12 +1,14 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { translator } from '../i18n';
 import { isIntent } from './requestMatchers';
+import { forgetPendingQuestions } from './sessionState';
 
 /** Alexa heard something outside the interaction model. */
 export const fallbackIntentHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.FallbackIntent'),
   handle(input) {
     const { t } = translator(input);
+    forgetPendingQuestions(input);
     return input.responseBuilder.speak(t('fallback.speech')).reprompt(t('fallback.reprompt')).getResponse();
   },
 };

@@ -5,7 +5,7 @@ import { translator } from '../i18n';
 import { clip, escapeSsml } from '../speech/ssml';
 import type { Page, PlaylistSummary } from '../spotify';
 import { teachPageNames } from './playlistEntities';
-import { updateSession } from './sessionState';
+import { forgetPendingQuestions, updateSession } from './sessionState';
 
 /** No more names than this in one breath. */
 export const NAMES_PER_TURN = 5;
@@ -28,7 +28,8 @@ export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSum
   else intro = t('list.all', { count: page.total, names: spokenNames });
 
   const question = more ? t('list.wantMore') : isFirstPage ? t('list.afterAll') : t('list.done');
-  updateSession(input, { listNextOffset: more ? nextOffset : undefined });
+  forgetPendingQuestions(input);
+  if (more) updateSession(input, { listNextOffset: nextOffset });
 
   teachPageNames(input, page.items);
   showPanel(input, 'playlistList', {

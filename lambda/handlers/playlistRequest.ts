@@ -67,7 +67,8 @@ export function elicitPlaylist(input: HandlerInput, action: PlaylistAction, spee
   return input.responseBuilder.speak(speech).reprompt(reprompt).addElicitSlotDirective(PLAYLIST_SLOT, intentToElicit(action)).getResponse();
 }
 
-function askWhich(input: HandlerInput, action: PlaylistAction, choices: readonly PlaylistSummary[]): Response {
+/** "Did you mean A or B?", asked in the intent that needs the answer, with the choices remembered for it. */
+export function askWhich(input: HandlerInput, action: PlaylistAction, choices: readonly PlaylistRef[]): Response {
   const { t } = translator(input);
   // An ambiguous match has two or three choices.
   const [first = '', second = '', third] = choices.map((choice) => escapeSsml(clip(choice.name)));

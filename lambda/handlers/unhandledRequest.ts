@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { translator } from '../i18n';
 import { requestType } from './requestMatchers';
+import { forgetPendingQuestions } from './sessionState';
 
 /** Requests that must not carry speech: the device or Alexa itself sent them, not the user. */
 const SILENT_REQUEST_TYPE = /^(AudioPlayer\.|PlaybackController\.|System\.ExceptionEncountered|Alexa\.Presentation\.APL\.RuntimeError|Messaging\.)/;
@@ -15,6 +16,8 @@ export const unhandledRequestHandler: RequestHandler = {
     const type = requestType(input);
     if (type !== undefined && SILENT_REQUEST_TYPE.test(type)) return input.responseBuilder.getResponse();
     const { t } = translator(input);
+    // What it asks instead replaces any question still open.
+    forgetPendingQuestions(input);
     return input.responseBuilder.speak(t('unhandled.speech')).reprompt(t('fallback.reprompt')).getResponse();
   },
 };

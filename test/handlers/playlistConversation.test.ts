@@ -81,6 +81,53 @@ describe('a conversation about which playlist', () => {
     expect(calls()).toEqual(['GET /me/player/devices', 'PUT /me/player/play']);
   });
 
+  it('asks again, with the same choices, when the answer to "which one?" is "yes"', async () => {
+    const question = await askedWhichDeep();
+    const yes = await turn('AMAZON.YesIntent', {}, question);
+
+    expect(spokenText(yes)).toBe('Did you mean Deep Focus or Deep House?');
+    expect(yes.response.directives).toContainEqual(expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'playlist' }));
+    expect(yes.sessionAttributes?.pendingChoice).toEqual(question.sessionAttributes?.pendingChoice);
+    expect(calls()).toEqual([]);
+
+    const answer = await turn('PlayPlaylistIntent', { playlist: 'the first one' }, yes);
+    expect(spokenText(answer)).toBe('Playing Deep Focus on Kitchen Echo.');
+  });
+
+  it('forgets "want me to play it?" once the user lists playlists instead, so a later "yes" plays nothing', async () => {
+    const described = await turn('PlaylistDetailsIntent', { playlist: 'deep house' });
+    const listed = await turn('ListPlaylistsIntent', {}, described);
+    expect(listed.sessionAttributes?.offer).toBeUndefined();
+
+    let previous = listed;
+    while (previous.sessionAttributes?.listNextOffset !== undefined) previous = await turn('AMAZON.YesIntent', {}, previous);
+    harness.spotify.reset();
+    const strayYes = await turn('AMAZON.YesIntent', {}, previous);
+
+    expect(spokenText(strayYes)).toMatch(/didn't get that/);
+    expect(calls()).not.toContain('PUT /me/player/play');
+  });
+
+  it('forgets the open choice when the user lists playlists instead, so "the first one" is not taken from it', async () => {
+    const question = await askedWhichDeep();
+    const listed = await turn('ListPlaylistsIntent', {}, question);
+    expect(listed.sessionAttributes?.pendingChoice).toBeUndefined();
+
+    const answer = await turn('PlayPlaylistIntent', { playlist: 'the first one' }, listed);
+    expect(spokenText(answer)).not.toMatch(/Deep Focus/);
+  });
+
+  it.each(['AMAZON.HelpIntent', 'AMAZON.FallbackIntent', 'SomeIntentFromANewerModel'])(
+    'forgets a pending offer when %s asks "what would you like?" instead',
+    async (intent) => {
+      const described = await turn('PlaylistDetailsIntent', { playlist: 'deep house' });
+      const response = await turn(intent, {}, described);
+
+      expect(spokenText(response)).toMatch(/What would you like\?$/);
+      expect(response.sessionAttributes?.offer).toBeUndefined();
+    },
+  );
+
   it('ignores remembered choices and offers that were tampered with', async () => {
     const attributes = {
       pendingChoice: { action: 'play', choices: [{ id: 'x', name: 'Evil', uri: 'https://example.com' }] },

@@ -14,10 +14,10 @@ describe('session attributes sent back by the device', () => {
 
   it('are not echoed back when the skill did not put them there, however large', async () => {
     const response = await harness.ask(
-      intentRequest('AMAZON.HelpIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: { junk: 'x'.repeat(30_000), listNextOffset: 5 } }),
+      intentRequest('AMAZON.HelpIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: { junk: 'x'.repeat(30_000), playlistEntitiesSent: 30 } }),
     );
 
-    expect(response.sessionAttributes).toEqual({ listNextOffset: 5 });
+    expect(response.sessionAttributes).toEqual({ playlistEntitiesSent: 30 });
     expect(JSON.stringify(response).length).toBeLessThan(24 * 1024);
   });
 
