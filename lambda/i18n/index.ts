@@ -42,7 +42,8 @@ function instance(): I18n {
 }
 
 function supportedLocale(locale: string | undefined): string {
-  return locale !== undefined && locale in resources ? locale : DEFAULT_LOCALE;
+  // Own keys only: "constructor" or "__proto__" from a request must not count as a locale.
+  return locale !== undefined && Object.hasOwn(resources, locale) ? locale : DEFAULT_LOCALE;
 }
 
 /** One translator per locale for the container's life, like the i18next instance. */
@@ -58,6 +59,17 @@ export function translatorFor(locale: string | undefined): Translator {
   return existing;
 }
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/**
+ * Fills `{{name}}` placeholders in one pass, so a value that itself contains "{{device}}" (a
+ * playlist may be called anything) is inserted as it is. i18next's own interpolation re-scans
+ * the sentence after each insertion and replaces the first look-alike, which may sit in a value.
+ */
+function fill(sentence: string, values: Readonly<Record<string, string | number>>): string {
+  return sentence.replace(PLACEHOLDER, (placeholder, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : placeholder));
+}
+
 /*
  * Per-request cost (npm run bench): i18n.t with `lng` rather than getFixedT, whose wrapper copies
  * every i18next option on each call; sentences without values are looked up once, they never change.
@@ -65,7 +77,11 @@ export function translatorFor(locale: string | undefined): Translator {
 function createTranslator(i18n: I18n, lng: string): Translator {
   const sentences = new Map<string, string>();
   const t: Translator['t'] = (key, values) => {
-    if (values !== undefined) return i18n.t(key, { ...values, lng }) as string;
+    if (values !== undefined) {
+      // i18next only picks the plural form; the values are filled in here.
+      const sentence = i18n.t(key, { lng, skipInterpolation: true, ...(values.count === undefined ? {} : { count: values.count }) }) as string;
+      return fill(sentence, values);
+    }
     let sentence = sentences.get(key);
     if (sentence === undefined) {
       sentence = i18n.t(key, { lng }) as string;

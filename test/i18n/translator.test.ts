@@ -7,6 +7,19 @@ describe('translatorFor', () => {
     expect(translatorFor(undefined).locale).toBe('en-US');
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('treats the locale "%s", a name every object has, as unknown', (locale) => {
+    expect(translatorFor(locale)).toBe(translatorFor('en-US'));
+  });
+
+  it('inserts a value that looks like a placeholder as it is, and every placeholder of the sentence still gets its value', () => {
+    const { t } = translatorFor('en-US');
+
+    expect(t('play.playing', { name: '{{device}} {{count}} $t(goodbye)', device: 'Kitchen Echo' })).toBe(
+      'Playing {{device}} {{count}} $t(goodbye) on Kitchen Echo.',
+    );
+    expect(t('details.summary', { name: '{{owner}}', owner: 'Ana', count: 2 })).toBe('{{owner}}, by Ana, has 2 tracks.');
+  });
+
   it('gives the same sentence for a key without values each time and applies values and plurals on every call', () => {
     const { t } = translatorFor('en-US');
 
@@ -29,5 +42,7 @@ describe('translator list', () => {
 
   it('leaves braces and nesting markers in names as they are', () => {
     expect(translatorFor('en-US').list(['{{head}}', '$t(listJoin.two)'])).toBe('{{head}} and $t(listJoin.two)');
+    expect(translatorFor('en-US').list(['{{last}}', 'B'])).toBe('{{last}} and B');
+    expect(translatorFor('en-US').list(['{{last}}', '{{head}}', 'C'])).toBe('{{last}}, {{head}}, and C');
   });
 });
