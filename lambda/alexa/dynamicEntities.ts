@@ -1,5 +1,6 @@
 import type { dialog } from 'ask-sdk-model';
 import { spokenForms } from '../matching';
+import { clip } from '../speech/ssml';
 import { PLAYLIST_SLOT_TYPE } from './slots';
 
 /*
@@ -8,6 +9,11 @@ import { PLAYLIST_SLOT_TYPE } from './slots';
  * on every reading, and keeps the response far below Alexa's 24 KB.
  */
 export const MAX_ENTITY_TERMS = 100;
+/**
+ * Nobody says more of a name than this, and 100 terms of it stay well inside the 24 KB response
+ * even when Spotify holds names thousands of characters long.
+ */
+export const MAX_ENTITY_NAME_CHARS = 80;
 
 export interface EntitySource {
   readonly id: string;
@@ -24,7 +30,7 @@ export function playlistEntitiesDirective(playlists: readonly EntitySource[]): d
   const entities: Array<{ id: string; value: string; pending: string[]; synonyms: string[] }> = [];
   for (const playlist of playlists) {
     if (entities.length >= MAX_ENTITY_TERMS) break;
-    const forms = spokenForms(playlist.name);
+    const forms = spokenForms(clip(playlist.name, MAX_ENTITY_NAME_CHARS));
     if (forms.value === '' || seen.has(playlist.id)) continue;
     seen.add(playlist.id);
     entities.push({ id: playlist.id, value: forms.value, pending: [...forms.synonyms], synonyms: [] });

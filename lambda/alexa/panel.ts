@@ -14,7 +14,9 @@ export type PanelToken = 'playlistList' | 'playlistDetails';
 
 export function supportsApl(input: HandlerInput): boolean {
   try {
-    return getSupportedInterfaces(input.requestEnvelope)?.['Alexa.Presentation.APL'] !== undefined;
+    // The device declares APL with an object (its runtime); null, false or a string is no screen.
+    const apl: unknown = getSupportedInterfaces(input.requestEnvelope)?.['Alexa.Presentation.APL'];
+    return typeof apl === 'object' && apl !== null;
   } catch {
     // An envelope without a device: no screen.
     return false;

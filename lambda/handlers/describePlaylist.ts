@@ -5,7 +5,7 @@ import { translator, type Translator } from '../i18n';
 import { asSentence, plainDescription } from '../speech/plainText';
 import { clip, escapeSsml } from '../speech/ssml';
 import type { PlaylistDetails } from '../spotify';
-import { updateSession } from './sessionState';
+import { playlistRef, updateSession } from './sessionState';
 
 function visibilityKey(details: PlaylistDetails): 'collaborative' | 'public' | 'private' | undefined {
   if (details.collaborative) return 'collaborative';
@@ -41,7 +41,7 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
       ...(description === undefined ? [] : [description]),
     ],
   });
-  updateSession(input, { offer: { kind: 'play', playlist: { id: details.id, name: details.name, uri: details.uri } } });
+  updateSession(input, { offer: { kind: 'play', playlist: playlistRef(details) } });
   return input.responseBuilder
     .speak(sentences.join(' '))
     .reprompt(t('details.offerPlayReprompt', { name: escapeSsml(clip(details.name)) }))

@@ -35,7 +35,7 @@ export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSum
   showPanel(input, 'playlistList', {
     title: t('list.cardTitle'),
     subtitle: t('list.cardSummary', { count: page.total }),
-    lines: page.items.map((playlist, index) => `${page.offset + index + 1}. ${playlist.name}`),
+    lines: names.map((name, index) => `${page.offset + index + 1}. ${name}`),
   });
   return input.responseBuilder
     .speak(`${intro} ${question}`)

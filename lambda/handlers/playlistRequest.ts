@@ -8,7 +8,7 @@ import { clip, escapeSsml } from '../speech/ssml';
 import { NotFound, type PlaylistDetails, type PlaylistSummary, type SpotifyApi } from '../spotify';
 import { describePlaylist } from './describePlaylist';
 import { teachPlaylistNames } from './playlistEntities';
-import { forgetPendingQuestions, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
+import { forgetPendingQuestions, playlistRef, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
 import { startPlayback } from './startPlayback';
 import type { HandledIntent } from './handledIntents';
 
@@ -38,10 +38,6 @@ async function lookUp(input: HandlerInput, spotify: SpotifyApi, spoken: string):
   if (outcome.kind === 'found') return { kind: 'found', playlist: outcome.item };
   if (outcome.kind === 'ambiguous') return { kind: 'ambiguous', choices: outcome.items, library };
   return { kind: 'none', library };
-}
-
-function playlistRef({ id, name, uri }: PlaylistRef): PlaylistRef {
-  return { id, name, uri };
 }
 
 /** Does what was asked with a playlist the user has picked. */

@@ -1,4 +1,5 @@
 import type { HandlerInput } from 'ask-sdk-core';
+import { clip } from '../speech/ssml';
 
 /** A playlist the skill has named to the user and may act on in the next turn. */
 export interface PlaylistRef {
@@ -27,6 +28,9 @@ export interface SessionState {
 }
 
 const MAX_REMEMBERED_CHOICES = 5;
+/** Spotify ids are 22 base-62 characters; anything far off is not one of ours. */
+const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
+const MAX_URI_CHARS = 128;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,10 +40,18 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
+/**
+ * A playlist as the session remembers it: only what the next turn needs, the name clipped as it
+ * is spoken, because the attributes travel in every response and Spotify names have no length limit.
+ */
+export function playlistRef({ id, name, uri }: PlaylistRef): PlaylistRef {
+  return { id, name: clip(name), uri };
+}
+
 function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
-  if (raw.id === '' || !raw.uri.startsWith('spotify:')) return undefined;
-  return { id: raw.id, name: raw.name, uri: raw.uri };
+  if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
+  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri });
 }
 
 function readPendingChoice(raw: unknown): SessionState['pendingChoice'] {

@@ -1,4 +1,4 @@
-import { MAX_ENTITY_TERMS, playlistEntitiesDirective } from '../../lambda/alexa/dynamicEntities';
+import { MAX_ENTITY_NAME_CHARS, MAX_ENTITY_TERMS, playlistEntitiesDirective } from '../../lambda/alexa/dynamicEntities';
 import { spokenForms } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from '../matching/fixtures/trickyPlaylistNames';
 
@@ -50,6 +50,14 @@ describe('dynamic entities for playlist names', () => {
     expect(entities(['🔥🔥🔥', 'Workout']).map((entity) => entity.id)).toEqual(['pl1']);
     expect(playlistEntitiesDirective([{ id: 'a', name: 'One' }, { id: 'a', name: 'One again' }])?.types?.[0]?.values).toHaveLength(1);
     expect(playlistEntitiesDirective(playlists(['🔥']))).toBeUndefined();
+  });
+
+  it('teaches no more of a name than anyone would say, however long the name', () => {
+    const values = entities([`Road Trip ${'and more '.repeat(1000)}(2024)`]);
+
+    expect(values[0]?.name?.value).toMatch(/^road trip and more/);
+    expect(values[0]?.name?.value.length).toBeLessThanOrEqual(MAX_ENTITY_NAME_CHARS);
+    for (const synonym of values[0]?.name?.synonyms ?? []) expect(synonym.length).toBeLessThanOrEqual(MAX_ENTITY_NAME_CHARS);
   });
 
   it('offers the name without decorations and with numbers in words', () => {

@@ -78,6 +78,13 @@ describe('screens', () => {
     expect(response.response.card).toBeDefined();
   });
 
+  it.each([null, false, 'yes'])('treat a device declaring APL as %p, not as an object, as having no screen', async (declared) => {
+    const envelope = intentRequest('ListPlaylistsIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, screen: true });
+    envelope.context.System.device!.supportedInterfaces = { 'Alexa.Presentation.APL': declared } as never;
+
+    expect(renderDocument(await harness.ask(envelope))).toBeUndefined();
+  });
+
   it('treat an envelope without a device as having no screen', () => {
     const input = { requestEnvelope: { request: { type: 'LaunchRequest' } } } as unknown as HandlerInput;
     expect(supportsApl(input)).toBe(false);

@@ -21,6 +21,19 @@ describe('session attributes sent back by the device', () => {
     expect(JSON.stringify(response).length).toBeLessThan(24 * 1024);
   });
 
+  it('keep a remembered playlist name no longer than it is spoken, and drop a choice whose id is not a Spotify id', async () => {
+    const huge = { id: 'abc123', name: 'Deep '.repeat(20_000), uri: 'spotify:playlist:abc123' };
+    const odd = { id: '../../me', name: 'Odd', uri: 'spotify:playlist:x' };
+    const envelope = intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: { offer: { kind: 'play', playlist: odd }, pendingChoice: { action: 'play', choices: [huge, huge] } } });
+
+    const response = await harness.ask(envelope);
+
+    const remembered = (response.sessionAttributes?.pendingChoice as { choices: Array<{ name: string }> }).choices;
+    expect(remembered.map((choice) => Array.from(choice.name).length)).toEqual([120, 120]);
+    expect(response.sessionAttributes?.offer).toBeUndefined();
+    expect(JSON.stringify(response).length).toBeLessThan(24 * 1024);
+  });
+
   it.each([
     ['a string', 'listNextOffset'],
     ['an array', [1, 2, 3]],
