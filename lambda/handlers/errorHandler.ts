@@ -30,7 +30,7 @@ const SPEECH_FOR: ReadonlyArray<readonly [SpotifyErrorClass, string]> = [
   [Forbidden, 'errors.forbidden'],
 ];
 
-export function speechKeyFor(error: unknown): string {
+function speechKeyFor(error: unknown): string {
   const match = SPEECH_FOR.find(([type]) => error instanceof type);
   return match === undefined ? 'errors.generic' : match[1];
 }

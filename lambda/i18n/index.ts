@@ -2,18 +2,16 @@ import i18next, { type i18n as I18n } from 'i18next';
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import enUS from './locales/en-US.json';
 
-export const DEFAULT_LOCALE = 'en-US';
+const DEFAULT_LOCALE = 'en-US';
 
 /** Every sentence the user hears, per locale. Add a locale here and in the interaction models. */
 const resources = { 'en-US': enUS };
-
-export type TranslationKey = string;
 
 /** What handlers use to speak: sentences from the locale resources and locale-aware lists. */
 export interface Translator {
   readonly locale: string;
   /** `count` picks the plural form; other values are inserted as given (escape them for SSML first). */
-  t(key: TranslationKey, values?: Readonly<Record<string, string | number>>): string;
+  t(key: string, values?: Readonly<Record<string, string | number>>): string;
   /** "A, B, and C" in the user's language. */
   list(items: readonly string[]): string;
 }

@@ -34,7 +34,7 @@ export function hashUserId(userId: string | undefined): string | undefined {
   return createHash('sha256').update(userId).digest('hex').slice(0, 12);
 }
 
-export function redactString(value: string): string {
+function redactString(value: string): string {
   return value.replace(BEARER, `$1 ${REDACTED}`).replace(AMAZON_TOKEN, REDACTED);
 }
 

@@ -1,5 +1,18 @@
 import type { ResponseEnvelope, ui } from 'ask-sdk-model';
-import { ssmlToText } from '../../lambda/speech/ssml';
+
+/** Renders SSML as the plain text a person would hear. */
+function ssmlToText(ssml: string): string {
+  return ssml
+    .replace(/<break[^>]*>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** What the user hears, as plain text. */
 export function spokenText(envelope: ResponseEnvelope): string {
