@@ -2,16 +2,20 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { translator } from '../i18n';
 
-export type LinkReason = 'notLinked' | 'expired';
+/** Why the user is asked to link: never linked, the link expired (401), or Spotify refused the link's permissions (403). */
+export type LinkReason = 'notLinked' | 'expired' | 'refused';
+
+const SPEECH_FOR: Readonly<Record<LinkReason, string>> = { notLinked: 'link.speech', expired: 'link.relinkSpeech', refused: 'link.refusedSpeech' };
 
 /**
  * The answer whenever Spotify is needed and we have no usable token: a LinkAccount card in the
- * Alexa app and a sentence saying so. The session ends, as certification expects.
+ * Alexa app and a sentence saying so (certification rejects a request to link without the card).
+ * The session ends, as certification expects.
  */
 export function linkAccountResponse(input: HandlerInput, reason: LinkReason): Response {
   const { t } = translator(input);
   return input.responseBuilder
-    .speak(t(reason === 'expired' ? 'link.relinkSpeech' : 'link.speech'))
+    .speak(t(SPEECH_FOR[reason]))
     .withLinkAccountCard()
     .withShouldEndSession(true)
     .getResponse();

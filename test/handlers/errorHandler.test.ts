@@ -31,7 +31,7 @@ const FAILURES: Record<string, FailureCase> = {
     speech: /needs a Spotify Premium account/,
     error: 'PremiumRequired',
   },
-  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, speech: /didn't allow that/, error: 'Forbidden' },
+  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, speech: /didn't allow that.*sent a card to the Alexa app/, error: 'Forbidden' },
   'Spotify says 404 NO_ACTIVE_DEVICE': {
     fault: { kind: 'status', status: 404, body: errorJson(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE') },
     speech: /couldn't find a device to play on/,
@@ -92,13 +92,13 @@ describe('the error handler', () => {
     ['listing playlists', () => list()],
     ['opening the skill', () => launchRequest({ accessToken: DEMO_ACCESS_TOKEN })],
   ])('when %s', (_, envelope: () => RequestEnvelope) => {
-    it.each(Object.entries(FAILURES))('answers usefully when %s, with the relink card only for a 401', async (_, failure) => {
+    it.each(Object.entries(FAILURES))('answers usefully when %s, with the relink card only for a 401 or a plain 403', async (_, failure) => {
       harness.spotify.inject({ path: '/me/playlists', fault: failure.fault, times: 2 });
 
       const response = await harness.ask(envelope());
 
       expect(spokenText(response)).toMatch(failure.speech);
-      expect(cardType(response)).toBe(failure.error === 'Unauthorized' ? 'LinkAccount' : undefined);
+      expect(cardType(response)).toBe(failure.error === 'Unauthorized' || failure.error === 'Forbidden' ? 'LinkAccount' : undefined);
       expect(endsSession(response)).toBe(true);
       expect(harness.spotify.requests.length).toBeLessThanOrEqual(2);
       expect(loggedError()).toMatchObject({ name: failure.error, operation: 'playlists.listMine' });
