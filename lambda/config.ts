@@ -30,8 +30,12 @@ function readUrl(env: Env, name: string, fallback: string): string {
   let url: URL;
   try {
     url = new URL(raw);
-  } catch (error) {
+  } catch {
     throw new ConfigurationError(name, `"${raw}" is not an absolute URL`);
+  }
+  // Credentials in the URL would be sent beside the user's token and printed in this very message.
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigurationError(name, `${url.protocol}//${url.host}${url.pathname} must not carry a user name or password`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigurationError(name, `"${raw}" must use http or https`);

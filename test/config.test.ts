@@ -40,4 +40,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigurationError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
+
+  it('refuses a Spotify URL with credentials in it, without repeating them', () => {
+    const load = () => loadConfig({ SPOTIFY_API_BASE_URL: 'https://me:s3cret@api.example.com/v1' });
+
+    expect(load).toThrow('SPOTIFY_API_BASE_URL: https://api.example.com/v1 must not carry a user name or password');
+    expect(load).not.toThrow(/s3cret/);
+  });
 });
