@@ -86,7 +86,6 @@ function noMatch(input: HandlerInput, spoken: string): Response {
 
 function noPlaylists(input: HandlerInput): Response {
   const { t } = translator(input);
-  forgetPendingQuestions(input);
   return input.responseBuilder.speak(t('playlistName.noPlaylists')).withShouldEndSession(true).getResponse();
 }
 

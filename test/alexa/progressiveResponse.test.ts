@@ -101,10 +101,11 @@ describe('the progressive response while Spotify is slow', () => {
     }
   });
 
-  it('answers as usual when the directive service cannot be reached', async () => {
-    const { answer } = slowPlay('http://127.0.0.1:1');
+  it('answers as usual when the directive service cannot be reached, and its failure leaks no Alexa API token', async () => {
+    const { envelope, answer } = slowPlay('http://127.0.0.1:1');
 
     expect(spokenText(await answer)).toBe('Playing Morning Run on Kitchen Echo.');
+    expect(harness.rawLogs.join('\n')).not.toContain(envelope.context.System.apiAccessToken);
   });
 });
 
