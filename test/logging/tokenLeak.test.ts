@@ -28,7 +28,10 @@ describe('logs at LOG_LEVEL=debug', () => {
     expect(all).not.toContain('amzn1.ask.account.TESTUSER');
   });
 
-  it('are JSON lines with a level', () => {
+  it('are JSON lines with a level', async () => {
+    await harness.ask(launchRequest({ accessToken: DEMO_ACCESS_TOKEN }));
+
+    expect(harness.logs.length).toBeGreaterThan(0);
     for (const line of harness.logs) expect(['debug', 'info', 'warn', 'error']).toContain(line.level);
   });
 });
