@@ -34,7 +34,9 @@ export type Fault =
   /** Answer normally, after a pause. */
   | { kind: 'delay'; ms: number }
   /** Send headers and half a body, then close (truncated JSON). */
-  | { kind: 'truncate' };
+  | { kind: 'truncate' }
+  /** Send the status line at once, then the body one byte every `everyMs`: a slow link that never quite stalls. */
+  | { kind: 'trickle'; everyMs: number };
 
 export interface FaultRule {
   readonly method?: string;
@@ -171,6 +173,18 @@ export class SpotifyStandIn {
           res.write('{"href":"https://api.spotify.com/v1/me/playlists","items":[{"id":"');
           setTimeout(() => req.socket.destroy(), 10);
           return;
+        case 'trickle': {
+          const text = JSON.stringify({ padding: ' '.repeat(4000) });
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+          let sent = 0;
+          const drip = setInterval(() => {
+            if (sent >= text.length || res.destroyed) return clearInterval(drip);
+            res.write(text[sent]);
+            sent += 1;
+          }, fault.everyMs);
+          res.on('close', () => clearInterval(drip));
+          return;
+        }
         case 'delay':
           await new Promise((resolve) => setTimeout(resolve, fault.ms));
           // Closed meanwhile (Ctrl-C during a slow answer): nobody is left to answer.

@@ -272,6 +272,16 @@ describe('the Spotify transport', () => {
       expect(allowedMs).toBeLessThanOrEqual(250);
     });
 
+    it('times out a body that trickles in, not only a server that never answers', async () => {
+      injectOnList({ kind: 'trickle', everyMs: 20 });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Timeout);
+      expect(fixture.events).toEqual([expect.objectContaining({ outcome: 'Timeout', status: undefined })]);
+      expect(requestCount()).toBe(1);
+    });
+
     it.each([0, 100])('starts no call with %i ms left: it could not finish', async (budgetMs) => {
       const error = await failureOf(fixture.api({ budgetMs }).users.currentProfile());
 
@@ -377,6 +387,19 @@ describe('the Spotify transport', () => {
       const error = await failureOf(listMine());
 
       expect(error.message).toBe('playlists.listMine: forbidden (HTTP 403) - Not your playlist');
+    });
+
+    it('answers as if unobserved when the observer itself throws', async () => {
+      const noisy = await startClientFixture({ onCall: () => {
+        throw new Error('log sink is full');
+      } });
+      try {
+        await expect(noisy.api().users.currentProfile()).resolves.toMatchObject({ id: 'demo-user' });
+        noisy.spotify.inject({ path: '/me', fault: { kind: 'status', status: 401 } });
+        await expect(noisy.api().users.currentProfile()).rejects.toBeInstanceOf(Unauthorized);
+      } finally {
+        await noisy.close();
+      }
     });
 
     it('reports attempts to its observer without token, headers or body', async () => {
