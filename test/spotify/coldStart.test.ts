@@ -11,7 +11,7 @@ describe('the first Spotify call in a fresh container', () => {
         clock.advance(700);
         return jest.requireActual('../../lambda/spotify/schemas');
       });
-      spotify = jest.requireActual('../../lambda/spotify');
+      spotify = jest.requireActual<typeof Spotify>('../../lambda/spotify');
     });
     const fixture = await startClientFixture();
     try {
