@@ -76,7 +76,13 @@ export class SpotifyStandIn {
   static async start(options: StandInOptions): Promise<SpotifyStandIn> {
     const server = http.createServer();
     const standIn = new SpotifyStandIn(server, options.accounts);
-    server.on('request', (req, res) => void standIn.handle(req, res));
+    server.on('request', (req, res) => {
+      // A request the stand-in cannot make sense of must not take `npm start` down with it.
+      standIn.handle(req, res).catch(() => {
+        if (res.headersSent) res.destroy();
+        else send(res, 400, errorJson(400, 'Malformed request'));
+      });
+    });
     server.on('connection', (socket) => {
       standIn.connections += 1;
       standIn.sockets.add(socket);
@@ -223,7 +229,8 @@ export class SpotifyStandIn {
 
     const playlistMatch = /^\/playlists\/([^/]+)(\/items)?$/.exec(path);
     if (method === 'GET' && playlistMatch) {
-      const playlist = account.playlists.find((candidate) => candidate.id === decodeURIComponent(playlistMatch[1]!));
+      const id = decodeSegment(playlistMatch[1]!);
+      const playlist = account.playlists.find((candidate) => candidate.id === id);
       if (playlist === undefined) return { status: 404, body: errorJson(404, 'Resource not found') };
       if (playlistMatch[2] === undefined) return { status: 200, body: playlistJson(base, playlist, account) };
       const limit = intParam(query, 'limit', 20);
@@ -260,6 +267,15 @@ export class SpotifyStandIn {
     for (const device of account.devices) device.isActive = device === target;
     account.playback = { deviceId: target.id, contextUri: typeof contextUri === 'string' ? contextUri : account.playback.contextUri, isPlaying: true };
     return { status: 204 };
+  }
+}
+
+/** A path segment as text; malformed escapes (`%E0%A4%A`) name no playlist rather than failing. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 

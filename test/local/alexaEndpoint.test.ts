@@ -1,9 +1,9 @@
 import http from 'node:http';
-import net from 'node:net';
 import type { IncomingHttpHeaders } from 'node:http';
 import { CertificateUrlVerifier, verifyRequest } from '../../local/endpoint/verification';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { intentRequest, launchRequest, otherRequest } from '../support/envelopes';
+import { rawStatusLine } from '../support/rawHttp';
 import { startTestRuntime, type TestRuntime } from '../support/localRuntime';
 
 const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
@@ -190,18 +190,6 @@ function postChunked(url: string, chunks: number, chunkBytes: number): Promise<n
     request.on('error', reject);
     for (let chunk = 0; chunk < chunks; chunk += 1) request.write(' '.repeat(chunkBytes));
     request.end();
-  });
-}
-
-/** One raw request line, for targets no HTTP client would send; resolves with the status line. */
-function rawStatusLine(origin: string, requestLine: string): Promise<string> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    let answer = '';
-    const socket = net.connect(Number(port), hostname, () => socket.end(`${requestLine}\r\nHost: local\r\nConnection: close\r\n\r\n`));
-    socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
-    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
-    socket.on('error', reject);
   });
 }
 
