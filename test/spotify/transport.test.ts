@@ -136,6 +136,7 @@ describe('the Spotify transport', () => {
       await listMine();
 
       expect(requestCount()).toBe(2);
+      expect(waits).toEqual([0]);
     });
 
     it('gives up with RateLimited, carrying Retry-After, when the wait is longer than the budget', async () => {
@@ -184,6 +185,21 @@ describe('the Spotify transport', () => {
 
       expect(error).toBeInstanceOf(RateLimited);
       expect(requestCount()).toBe(2);
+    });
+
+    it('starts no second attempt when the pause overran and left too little time', async () => {
+      const clock = manualClock();
+      // The timer fired late (a busy or frozen container): the pause took 700 of the 800 ms.
+      const overslept = await startClientFixture({ sleep: async () => clock.advance(700) });
+      overslept.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } });
+      try {
+        const error = await failureOf(overslept.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+
+        expect(error).toBeInstanceOf(RateLimited);
+        expect(overslept.spotify.requests).toHaveLength(1);
+      } finally {
+        await overslept.close();
+      }
     });
   });
 
