@@ -15,7 +15,7 @@ import {
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson } from '../../local/spotify/model';
 import type { Fault } from '../../local/spotify/standIn';
-import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture } from '../support/spotifyClient';
+import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture, type ClientFixtureOptions } from '../support/spotifyClient';
 
 const FREE_TOKEN = 'free-account-token';
 
@@ -27,6 +27,22 @@ async function failureOf(promise: Promise<unknown>): Promise<SpotifyError> {
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * One failing listMine on a fresh fixture whose 800 ms deadline runs on a manual clock, which
+ * `options` moves: the error, and how many requests reached Spotify.
+ */
+async function listOnClock(options: (clock: ReturnType<typeof manualClock>) => ClientFixtureOptions, fault: Fault) {
+  const clock = manualClock();
+  const fixture = await startClientFixture(options(clock));
+  fixture.spotify.inject({ path: '/me/playlists', fault });
+  try {
+    const error = await failureOf(fixture.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+    return { error, requests: fixture.spotify.requests.length };
+  } finally {
+    await fixture.close();
+  }
 }
 
 describe('the Spotify transport', () => {
@@ -188,18 +204,15 @@ describe('the Spotify transport', () => {
     });
 
     it('starts no second attempt when the pause overran and left too little time', async () => {
-      const clock = manualClock();
       // The timer fired late (a busy or frozen container): the pause took 700 of the 800 ms.
-      const overslept = await startClientFixture({ sleep: async () => clock.advance(700) });
-      overslept.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } });
-      try {
-        const error = await failureOf(overslept.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+      const { error, requests } = await listOnClock((clock) => ({ sleep: async () => clock.advance(700) }), {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '0' },
+      });
 
-        expect(error).toBeInstanceOf(RateLimited);
-        expect(overslept.spotify.requests).toHaveLength(1);
-      } finally {
-        await overslept.close();
-      }
+      expect(error).toBeInstanceOf(RateLimited);
+      expect(requests).toBe(1);
     });
   });
 
@@ -254,17 +267,13 @@ describe('the Spotify transport', () => {
     });
 
     it('does not retry when the pause and another attempt no longer fit the budget', async () => {
-      const clock = manualClock();
-      const late = await startClientFixture({ onCall: () => clock.advance(700), sleep: async () => undefined });
-      late.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 500 } });
-      try {
-        const error = await failureOf(late.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+      const { error, requests } = await listOnClock((clock) => ({ onCall: () => clock.advance(700), sleep: async () => undefined }), {
+        kind: 'status',
+        status: 500,
+      });
 
-        expect(error).toBeInstanceOf(Unavailable);
-        expect(late.spotify.requests).toHaveLength(1);
-      } finally {
-        await late.close();
-      }
+      expect(error).toBeInstanceOf(Unavailable);
+      expect(requests).toBe(1);
     });
   });
 
