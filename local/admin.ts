@@ -27,6 +27,8 @@ async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, dem
   if (ms !== undefined && (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 60_000)) {
     return refuse(res, 400, '"ms" must be a whole number of milliseconds from 0 to 60000');
   }
+  // Silently ignoring it would leave a person wondering why their 429 is not late.
+  if (ms !== undefined && fault !== 'slow') return refuse(res, 400, '"ms" applies only to the slow fault');
   demo.faults.switchOn(fault, { ms });
   sendJson(res, 201, faultState(demo));
 }

@@ -238,6 +238,8 @@ describe('the admin routes', () => {
   it.each([
     ['an unknown fault', { fault: 'meteor' }, /"fault" must be one of .*slow.*expired/],
     ['a negative delay', { fault: 'slow', ms: -1 }, /"ms" must be a whole number/],
+    ['a delay for a fault that has none', { fault: '429', ms: 500 }, /"ms" applies only to the slow fault/],
+    ['a body that is not JSON', '{"fault":', /send JSON like/],
   ])('refuses %s with 400', async (_, body, reason) => {
     const answer = await local.admin('POST', '/admin/faults', body);
 

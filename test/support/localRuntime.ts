@@ -7,7 +7,7 @@ export interface TestRuntime {
   /** Every log line the runtime and the skill wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
   simulator(options?: Omit<SimulatorOptions, 'skill'>): Simulator;
-  /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }). */
+  /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }); a string body is sent as it is. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
   /** Posts `body` as it is (a string is sent byte for byte) to /alexa. */
   postAlexa(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
@@ -40,7 +40,10 @@ export async function startTestRuntime(
     logs,
     simulator: (simulatorOptions = {}) => new Simulator({ skill: runtime.skill, ...simulatorOptions }),
     admin: (method, path, body) =>
-      call(`${origin}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+      call(`${origin}${path}`, {
+        method,
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      }),
     postAlexa: (body, headers = {}) =>
       call(runtime.urls.alexa, {
         method: 'POST',
