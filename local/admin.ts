@@ -1,19 +1,24 @@
 import type http from 'node:http';
-import { BodyTooLarge, readBody, refuse, sendJson, type RouteHandler } from './http';
+import { readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { deviceJson } from './spotify/model';
 import type { DemoSpotify } from './spotify/demoSpotify';
 import { FAULTS, isFaultName } from './spotify/faults';
+
+/** A fault switch fits in a few dozen bytes. */
+const MAX_BODY_BYTES = 4096;
 
 function faultState(demo: DemoSpotify) {
   return { active: demo.faults.active, available: FAULTS };
 }
 
 async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, demo: DemoSpotify): Promise<void> {
+  const text = await readBodyOrRefuse(req, res, MAX_BODY_BYTES);
+  if (text === undefined) return;
   let body: unknown;
   try {
-    body = JSON.parse(await readBody(req, 4096));
-  } catch (error) {
-    return refuse(res, error instanceof BodyTooLarge ? 413 : 400, 'send JSON like {"fault": "429"}');
+    body = JSON.parse(text);
+  } catch {
+    return refuse(res, 400, 'send JSON like {"fault": "429"}');
   }
   const { fault, ms } = (body ?? {}) as { fault?: unknown; ms?: unknown };
   if (typeof fault !== 'string' || !isFaultName(fault)) {
@@ -22,6 +27,8 @@ async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, dem
   if (ms !== undefined && (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > 60_000)) {
     return refuse(res, 400, '"ms" must be a whole number of milliseconds from 0 to 60000');
   }
+  // Silently ignoring it would leave a person wondering why their 429 is not late.
+  if (ms !== undefined && fault !== 'slow') return refuse(res, 400, '"ms" applies only to the slow fault');
   demo.faults.switchOn(fault, { ms });
   sendJson(res, 201, faultState(demo));
 }
@@ -33,7 +40,7 @@ async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, dem
  */
 export function adminRoutes(demo: DemoSpotify): RouteHandler {
   return async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const path = requestPath(req);
     const method = req.method ?? 'GET';
     if (path === '/admin/faults') {
       if (method === 'GET') return sendJson(res, 200, faultState(demo));

@@ -2,38 +2,62 @@ import type http from 'node:http';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
-export class BodyTooLarge extends Error {
+class BodyTooLarge extends Error {
   override readonly name = 'BodyTooLarge';
 }
 
-/** The raw body as text: the signature covers these exact bytes, so nothing may re-serialise it. */
-export function readBody(req: http.IncomingMessage, limitBytes: number): Promise<string> {
+function readBody(req: http.IncomingMessage, limitBytes: number): Promise<string> {
+  if (Number(req.headers['content-length']) > limitBytes) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const keep = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limitBytes) {
-        reject(new BodyTooLarge(`the body is larger than ${limitBytes} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
+      if (size <= limitBytes) return void chunks.push(chunk);
+      // Keep reading and dropping what comes: a socket closed on unread bytes is reset, and the 413 lost with it.
+      req.off('data', keep);
+      req.resume();
+      reject(new BodyTooLarge());
+    };
+    req.on('data', keep);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+/**
+ * The raw body as text, or undefined once the request has been refused: 413 when it is larger
+ * than `limitBytes`, 400 when it broke off. Signatures cover these exact bytes, so nothing may
+ * re-serialise them.
+ */
+export async function readBodyOrRefuse(req: http.IncomingMessage, res: http.ServerResponse, limitBytes: number): Promise<string | undefined> {
+  try {
+    return await readBody(req, limitBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) refuse(res, 413, `the body is larger than ${limitBytes} bytes`, { connection: 'close' });
+    else refuse(res, 400, 'the request body could not be read');
+    return undefined;
+  }
+}
+
+/** The request's path, or undefined when its target is not a URL at all (`GET http://[`). */
+export function requestPath(req: http.IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://local').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
 /** A refusal: a 4xx with a short reason a developer can act on. */
-export function refuse(res: http.ServerResponse, status: number, reason: string): void {
-  sendJson(res, status, { error: reason });
+export function refuse(res: http.ServerResponse, status: number, reason: string, headers?: http.OutgoingHttpHeaders): void {
+  sendJson(res, status, { error: reason }, headers);
 }
 
 export class PortInUseError extends Error {

@@ -9,7 +9,7 @@ import { buildSkill, createDependencies } from '../lambda/skill';
 import { adminRoutes } from './admin';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
-import { listen, refuse, sendJson, type RouteHandler } from './http';
+import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { PROJECT_ROOT } from './paths';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
@@ -62,7 +62,8 @@ function origin(server: http.Server): string {
 
 function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
   return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const path = requestPath(req);
+    if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
     const route: RouteHandler | undefined =
       path === '/alexa' ? alexa : path.startsWith('/admin/') ? admin : path === '/' ? () => sendJson(res, 200, index()) : undefined;
     if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');

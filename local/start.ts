@@ -1,15 +1,14 @@
+import path from 'node:path';
+import { readLocalConfig } from './localConfig';
 import { COMMANDS_HELP, startRepl } from './simulator/repl';
 import { Simulator } from './simulator/simulator';
-import { readLocalConfig } from './localConfig';
-import path from 'node:path';
 import { fileSink, SESSION_LOG, startLocalRuntime, stderrSink, type LocalRuntime } from './runtime';
-import { DEMO_ACCESS_TOKEN } from './spotify/demoAccount';
 import { describeStartupError } from './startupErrors';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 function banner(runtime: LocalRuntime, verify: boolean): string {
-  const account = runtime.demo.standIn.account(DEMO_ACCESS_TOKEN)!;
+  const { account } = runtime.demo;
   const lines = [
     `Playlist Pal runs on this machine (ready in ${Math.round(performance.now())} ms):`,
     `  Alexa endpoint   POST ${runtime.urls.alexa}   signature and timestamp checks ${verify ? 'ON' : 'OFF'}`,

@@ -119,7 +119,8 @@ function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): Playli
     id: playlist.id,
     name: playlist.name,
     uri: playlist.uri,
-    ownerName: playlist.owner?.display_name ?? playlist.owner?.id ?? undefined,
+    // As with the profile: a blank display name is no name, so the owner's id stands in.
+    ownerName: playlist.owner?.display_name || playlist.owner?.id || undefined,
     trackCount: playlist.items?.total ?? undefined,
   };
 }

@@ -31,15 +31,9 @@ export const pagingPlaylists = z.object({
   next: z.nullable(z.string()),
 });
 
-export const playlist = z.object({
-  id: z.string(),
-  name: z.string(),
-  uri: z.string(),
-  description: z.optional(z.nullable(z.string())),
-  public: z.optional(z.nullable(z.boolean())),
+/** A full playlist is a simplified one and more, as in the spec. */
+export const playlist = z.extend(simplifiedPlaylist, {
   collaborative: z.optional(z.boolean()),
-  owner: z.optional(owner),
-  items: z.optional(z.nullable(itemsRef)),
   followers: z.optional(z.nullable(z.object({ total: z.optional(z.number()) }))),
 });
 

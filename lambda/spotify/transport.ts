@@ -107,6 +107,7 @@ const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
  * one retry where it helps, and every failure turned into a typed error.
  */
 export class SpotifyTransport {
+  /** Shared by every user's calls: it holds the keep-alive agents' connections. */
   private http: Promise<AxiosInstance> | undefined;
   private readonly minAttemptMs: number;
   private readonly random: () => number;
@@ -128,31 +129,46 @@ export class SpotifyTransport {
   async call(request: SpotifyRequest, pick: null, context: CallContext): Promise<void>;
   async call(request: SpotifyRequest, pick: SchemaPick<z.ZodMiniType> | null, context: CallContext): Promise<unknown> {
     const { deadline } = context;
-    if (!this.canStartCall(deadline)) throw new Timeout('no time left in the request budget', { operation: request.operation });
-    const schemas = await loadSchemas();
+    const outOfTime = () => new Timeout('no time left in the request budget', { operation: request.operation });
+    if (!this.canStartCall(deadline)) throw outOfTime();
+    this.http ??= createHttpInstance();
+    const [schemas, http] = await Promise.all([loadSchemas(), this.http]);
+    // Loading axios and zod on a container's first call spends budget that no timer covers.
+    if (!this.canStartCall(deadline)) throw outOfTime();
     const answer: AnswerSchemas = { body: pick === null ? null : pick(schemas), error: schemas.errorBody };
-    const first = await this.attempt(request, answer, context, 1);
+    const first = await this.attempt(http, request, answer, context, 1);
     if (first.kind === 'ok') return first.value;
     if (first.kind === 'fail') throw first.error;
     // One more try only when both the wait (Retry-After or jitter) and a useful attempt fit the budget.
     if (first.waitMs + this.minAttemptMs > deadline.remainingMs()) throw first.error;
     await this.sleep(first.waitMs);
     if (!this.canStartCall(deadline)) throw first.error;
-    const second = await this.attempt(request, answer, context, 2);
+    const second = await this.attempt(http, request, answer, context, 2);
     if (second.kind === 'ok') return second.value;
     throw second.error;
   }
 
-  private async attempt(request: SpotifyRequest, answer: AnswerSchemas, context: CallContext, attempt: number): Promise<Outcome<unknown>> {
+  private async attempt(
+    http: AxiosInstance,
+    request: SpotifyRequest,
+    answer: AnswerSchemas,
+    context: CallContext,
+    attempt: number,
+  ): Promise<Outcome<unknown>> {
     const timeoutMs = Math.min(this.options.callTimeoutMs, context.deadline.remainingMs());
     const started = Date.now();
-    const report = (outcome: string, status?: number) =>
-      this.options.observe?.({ operation: request.operation, method: request.method, path: request.path, status, attempt, ms: Date.now() - started, outcome });
+    const report = (outcome: string, status?: number) => {
+      try {
+        this.options.observe?.({ operation: request.operation, method: request.method, path: request.path, status, attempt, ms: Date.now() - started, outcome });
+      } catch {
+        // A failing log line must not turn Spotify's answer into a failure, or a failure into an unmapped one.
+      }
+    };
     const controller = new AbortController();
+    // One timer for the whole attempt: connecting, the status line and every byte of the body.
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      this.http ??= createHttpInstance();
-      const response = await (await this.http).request<string>({
+      const response = await http.request<string>({
         method: request.method,
         baseURL: this.options.baseUrl,
         url: request.path,

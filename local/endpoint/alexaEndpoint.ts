@@ -1,6 +1,6 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../../lambda/logging/logger';
-import { BodyTooLarge, readBody, refuse, sendJson, type RouteHandler } from '../http';
+import { readBodyOrRefuse, refuse, sendJson, type RouteHandler } from '../http';
 import { verifyRequest, VerificationError, type Verifier } from './verification';
 
 /** The skill as Lambda runs it; ask-sdk-core's Skill is one. */
@@ -18,9 +18,14 @@ export interface AlexaEndpointOptions {
 /** Alexa sends requests far below this; anything bigger is not from Alexa. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+function isEnvelope(json: unknown): json is RequestEnvelope {
+  const request = (json as { request?: unknown } | null)?.request;
+  return typeof request === 'object' && request !== null && typeof (request as { type?: unknown }).type === 'string';
+}
+
 function requestFacts(envelope: RequestEnvelope): Record<string, unknown> {
-  const request = envelope.request as { type?: unknown; intent?: { name?: unknown } } | undefined;
-  return { requestType: request?.type, intent: request?.intent?.name };
+  const intent = (envelope.request as { intent?: { name?: unknown } }).intent;
+  return { requestType: envelope.request.type, intent: intent?.name };
 }
 
 /**
@@ -30,12 +35,8 @@ function requestFacts(envelope: RequestEnvelope): Record<string, unknown> {
 export function alexaEndpoint({ skill, logger, verifiers }: AlexaEndpointOptions): RouteHandler {
   return async (req, res) => {
     if (req.method !== 'POST') return refuse(res, 405, 'POST an Alexa request envelope to /alexa');
-    let body: string;
-    try {
-      body = await readBody(req, MAX_BODY_BYTES);
-    } catch (error) {
-      return refuse(res, error instanceof BodyTooLarge ? 413 : 400, 'the request body could not be read');
-    }
+    const body = await readBodyOrRefuse(req, res, MAX_BODY_BYTES);
+    if (body === undefined) return;
     if (verifiers.length > 0) {
       try {
         await verifyRequest(verifiers, body, req.headers);
@@ -47,12 +48,14 @@ export function alexaEndpoint({ skill, logger, verifiers }: AlexaEndpointOptions
     } else {
       logger.warn('alexa request accepted WITHOUT verification (ALEXA_VERIFY=off)');
     }
-    let envelope: RequestEnvelope;
+    let envelope: unknown;
     try {
-      envelope = JSON.parse(body) as RequestEnvelope;
+      envelope = JSON.parse(body);
     } catch {
       return refuse(res, 400, 'the body is not JSON');
     }
+    // Verified requests always are envelopes; with ALEXA_VERIFY=off anything may arrive.
+    if (!isEnvelope(envelope)) return refuse(res, 400, 'the body is not an Alexa request envelope (no "request" with a "type")');
     try {
       const response = await skill.invoke(envelope);
       logger.info('alexa request answered', requestFacts(envelope));

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { SkillRequestSignatureVerifier, TimestampVerifier, type Verifier } from 'ask-sdk-express-adapter';
+import { SkillRequestSignatureVerifier, TimestampVerifier as RequestAgeVerifier, type Verifier } from 'ask-sdk-express-adapter';
 
 export type { Verifier };
 
@@ -33,6 +33,26 @@ export class CertificateUrlVerifier implements Verifier {
     if (url.hostname.toLowerCase() !== 's3.amazonaws.com') throw new VerificationError(`SignatureCertChainUrl has invalid host name: ${url.hostname}`);
     if (url.port !== '' && url.port !== '443') throw new VerificationError(`SignatureCertChainUrl has invalid port: ${url.port}`);
     if (!url.pathname.startsWith('/echo.api/')) throw new VerificationError(`SignatureCertChainUrl has invalid path: ${url.pathname}`);
+  }
+}
+
+/** Amazon's tolerance for a request's timestamp, either side of now. */
+const TIMESTAMP_TOLERANCE_MS = 150_000;
+
+/**
+ * The SDK's timestamp check (150 s, one hour for skill events) lets through a timestamp it
+ * cannot parse, since NaN compares false, and any timestamp in the future; Amazon's rule is
+ * "within 150 seconds of now". This closes both gaps, then asks the SDK about the age.
+ */
+export class TimestampVerifier implements Verifier {
+  private readonly age = new RequestAgeVerifier();
+
+  async verify(body: string): Promise<void> {
+    const timestamp = (JSON.parse(body) as { request?: { timestamp?: unknown } } | null)?.request?.timestamp;
+    const at = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+    if (Number.isNaN(at)) throw new VerificationError('request.timestamp is missing or not a date');
+    if (at - Date.now() > TIMESTAMP_TOLERANCE_MS) throw new VerificationError('Timestamp verification failed: the request is from the future');
+    await this.age.verify(body);
   }
 }
 

@@ -34,7 +34,9 @@ export type Fault =
   /** Answer normally, after a pause. */
   | { kind: 'delay'; ms: number }
   /** Send headers and half a body, then close (truncated JSON). */
-  | { kind: 'truncate' };
+  | { kind: 'truncate' }
+  /** Send the status line at once, then the body one byte every `everyMs`: a slow link that never quite stalls. */
+  | { kind: 'trickle'; everyMs: number };
 
 export interface FaultRule {
   readonly method?: string;
@@ -74,7 +76,13 @@ export class SpotifyStandIn {
   static async start(options: StandInOptions): Promise<SpotifyStandIn> {
     const server = http.createServer();
     const standIn = new SpotifyStandIn(server, options.accounts);
-    server.on('request', (req, res) => void standIn.handle(req, res));
+    server.on('request', (req, res) => {
+      // A request the stand-in cannot make sense of must not take `npm start` down with it.
+      standIn.handle(req, res).catch(() => {
+        if (res.headersSent) res.destroy();
+        else send(res, 400, errorJson(400, 'Malformed request'));
+      });
+    });
     server.on('connection', (socket) => {
       standIn.connections += 1;
       standIn.sockets.add(socket);
@@ -171,6 +179,18 @@ export class SpotifyStandIn {
           res.write('{"href":"https://api.spotify.com/v1/me/playlists","items":[{"id":"');
           setTimeout(() => req.socket.destroy(), 10);
           return;
+        case 'trickle': {
+          const text = JSON.stringify({ padding: ' '.repeat(4000) });
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+          let sent = 0;
+          const drip = setInterval(() => {
+            if (sent >= text.length || res.destroyed) return clearInterval(drip);
+            res.write(text[sent]);
+            sent += 1;
+          }, fault.everyMs);
+          res.on('close', () => clearInterval(drip));
+          return;
+        }
         case 'delay':
           await new Promise((resolve) => setTimeout(resolve, fault.ms));
           // Closed meanwhile (Ctrl-C during a slow answer): nobody is left to answer.
@@ -209,7 +229,8 @@ export class SpotifyStandIn {
 
     const playlistMatch = /^\/playlists\/([^/]+)(\/items)?$/.exec(path);
     if (method === 'GET' && playlistMatch) {
-      const playlist = account.playlists.find((candidate) => candidate.id === decodeURIComponent(playlistMatch[1]!));
+      const id = decodeSegment(playlistMatch[1]!);
+      const playlist = account.playlists.find((candidate) => candidate.id === id);
       if (playlist === undefined) return { status: 404, body: errorJson(404, 'Resource not found') };
       if (playlistMatch[2] === undefined) return { status: 200, body: playlistJson(base, playlist, account) };
       const limit = intParam(query, 'limit', 20);
@@ -246,6 +267,15 @@ export class SpotifyStandIn {
     for (const device of account.devices) device.isActive = device === target;
     account.playback = { deviceId: target.id, contextUri: typeof contextUri === 'string' ? contextUri : account.playback.contextUri, isPlaying: true };
     return { status: 204 };
+  }
+}
+
+/** A path segment as text; malformed escapes (`%E0%A4%A`) name no playlist rather than failing. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 

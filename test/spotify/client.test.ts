@@ -75,6 +75,22 @@ describe('the Spotify client', () => {
     expect(empty).toMatchObject({ description: undefined, trackCount: 0 });
   });
 
+  it.each([
+    ['a blank display name', ''],
+    ['no display name', null],
+  ])('names a playlist owner with %s by their id', async (_, ownerName) => {
+    const owned = await startClientFixture({
+      accounts: { shared: demoAccount({ playlists: [{ id: 'p1', name: 'Shared', trackCount: 1, ownerId: 'friend-42', ownerName }] }) },
+    });
+    try {
+      const page = await owned.api({ token: 'shared' }).playlists.listMine({ limit: 5, offset: 0 });
+
+      expect(page.items[0]?.ownerName).toBe('friend-42');
+    } finally {
+      await owned.close();
+    }
+  });
+
   it('escapes a playlist id into one path segment', async () => {
     await fixture.api().playlists.get('a/b?c').catch(() => undefined);
 

@@ -15,7 +15,7 @@ import {
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson } from '../../local/spotify/model';
 import type { Fault } from '../../local/spotify/standIn';
-import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture } from '../support/spotifyClient';
+import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture, type ClientFixtureOptions } from '../support/spotifyClient';
 
 const FREE_TOKEN = 'free-account-token';
 
@@ -27,6 +27,22 @@ async function failureOf(promise: Promise<unknown>): Promise<SpotifyError> {
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * One failing listMine on a fresh fixture whose 800 ms deadline runs on a manual clock, which
+ * `options` moves: the error, and how many requests reached Spotify.
+ */
+async function listOnClock(options: (clock: ReturnType<typeof manualClock>) => ClientFixtureOptions, fault: Fault) {
+  const clock = manualClock();
+  const fixture = await startClientFixture(options(clock));
+  fixture.spotify.inject({ path: '/me/playlists', fault });
+  try {
+    const error = await failureOf(fixture.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+    return { error, requests: fixture.spotify.requests.length };
+  } finally {
+    await fixture.close();
+  }
 }
 
 describe('the Spotify transport', () => {
@@ -136,6 +152,7 @@ describe('the Spotify transport', () => {
       await listMine();
 
       expect(requestCount()).toBe(2);
+      expect(waits).toEqual([0]);
     });
 
     it('gives up with RateLimited, carrying Retry-After, when the wait is longer than the budget', async () => {
@@ -184,6 +201,18 @@ describe('the Spotify transport', () => {
 
       expect(error).toBeInstanceOf(RateLimited);
       expect(requestCount()).toBe(2);
+    });
+
+    it('starts no second attempt when the pause overran and left too little time', async () => {
+      // The timer fired late (a busy or frozen container): the pause took 700 of the 800 ms.
+      const { error, requests } = await listOnClock((clock) => ({ sleep: async () => clock.advance(700) }), {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '0' },
+      });
+
+      expect(error).toBeInstanceOf(RateLimited);
+      expect(requests).toBe(1);
     });
   });
 
@@ -238,17 +267,13 @@ describe('the Spotify transport', () => {
     });
 
     it('does not retry when the pause and another attempt no longer fit the budget', async () => {
-      const clock = manualClock();
-      const late = await startClientFixture({ onCall: () => clock.advance(700), sleep: async () => undefined });
-      late.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 500 } });
-      try {
-        const error = await failureOf(late.api({ deadline: Deadline.after(800, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }));
+      const { error, requests } = await listOnClock((clock) => ({ onCall: () => clock.advance(700), sleep: async () => undefined }), {
+        kind: 'status',
+        status: 500,
+      });
 
-        expect(error).toBeInstanceOf(Unavailable);
-        expect(late.spotify.requests).toHaveLength(1);
-      } finally {
-        await late.close();
-      }
+      expect(error).toBeInstanceOf(Unavailable);
+      expect(requests).toBe(1);
     });
   });
 
@@ -270,6 +295,16 @@ describe('the Spotify transport', () => {
       expect(error).toBeInstanceOf(Timeout);
       const allowedMs = Number(/within (\d+) ms/.exec(error.message)?.[1]);
       expect(allowedMs).toBeLessThanOrEqual(250);
+    });
+
+    it('times out a body that trickles in, not only a server that never answers', async () => {
+      injectOnList({ kind: 'trickle', everyMs: 20 });
+
+      const error = await failureOf(listMine());
+
+      expect(error).toBeInstanceOf(Timeout);
+      expect(fixture.events).toEqual([expect.objectContaining({ outcome: 'Timeout', status: undefined })]);
+      expect(requestCount()).toBe(1);
     });
 
     it.each([0, 100])('starts no call with %i ms left: it could not finish', async (budgetMs) => {
@@ -377,6 +412,19 @@ describe('the Spotify transport', () => {
       const error = await failureOf(listMine());
 
       expect(error.message).toBe('playlists.listMine: forbidden (HTTP 403) - Not your playlist');
+    });
+
+    it('answers as if unobserved when the observer itself throws', async () => {
+      const noisy = await startClientFixture({ onCall: () => {
+        throw new Error('log sink is full');
+      } });
+      try {
+        await expect(noisy.api().users.currentProfile()).resolves.toMatchObject({ id: 'demo-user' });
+        noisy.spotify.inject({ path: '/me', fault: { kind: 'status', status: 401 } });
+        await expect(noisy.api().users.currentProfile()).rejects.toBeInstanceOf(Unauthorized);
+      } finally {
+        await noisy.close();
+      }
     });
 
     it('reports attempts to its observer without token, headers or body', async () => {

@@ -1,5 +1,5 @@
 import type { LocalConfig } from '../../local/localConfig';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 import { Simulator, type SimulatorOptions } from '../../local/simulator/simulator';
 
 export interface TestRuntime {
@@ -7,7 +7,7 @@ export interface TestRuntime {
   /** Every log line the runtime and the skill wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
   simulator(options?: Omit<SimulatorOptions, 'skill'>): Simulator;
-  /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }). */
+  /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }); a string body is sent as it is. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
   /** Posts `body` as it is (a string is sent byte for byte) to /alexa. */
   postAlexa(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
@@ -24,12 +24,15 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; j
  * What `npm start` serves (demo Spotify, /alexa, admin routes, the skill object), on ephemeral
  * loopback ports, with short Spotify budgets and the log captured.
  */
-export async function startTestRuntime(options: { local?: Partial<LocalConfig>; env?: Record<string, string> } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  options: { local?: Partial<LocalConfig>; env?: Record<string, string>; verifiers?: LocalRuntimeOptions['verifiers'] } = {},
+): Promise<TestRuntime> {
   const logs: Array<Record<string, unknown>> = [];
   const runtime = await startLocalRuntime({
     env: { REQUEST_BUDGET_MS: '1500', SPOTIFY_TIMEOUT_MS: '600', ...options.env },
     local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, ...options.local },
     sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+    ...(options.verifiers === undefined ? {} : { verifiers: options.verifiers }),
   });
   const origin = new URL(runtime.urls.alexa).origin;
   return {
@@ -37,7 +40,10 @@ export async function startTestRuntime(options: { local?: Partial<LocalConfig>; 
     logs,
     simulator: (simulatorOptions = {}) => new Simulator({ skill: runtime.skill, ...simulatorOptions }),
     admin: (method, path, body) =>
-      call(`${origin}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+      call(`${origin}${path}`, {
+        method,
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      }),
     postAlexa: (body, headers = {}) =>
       call(runtime.urls.alexa, {
         method: 'POST',
