@@ -3,14 +3,16 @@ import { problem, type Problem } from './problem';
 
 export const SKILL_MANIFEST = 'skill-package/skill.json';
 
-function manifestLocales(manifest: unknown): string[] {
+/** The published locales; undefined when the manifest has no locales object (the schema check says so). */
+function manifestLocales(manifest: unknown): string[] | undefined {
   const locales = (manifest as { manifest?: { publishingInformation?: { locales?: unknown } } } | null)?.manifest?.publishingInformation?.locales;
-  return locales !== null && typeof locales === 'object' ? Object.keys(locales) : [];
+  return locales !== null && typeof locales === 'object' && !Array.isArray(locales) ? Object.keys(locales) : undefined;
 }
 
 /** Every published locale has an interaction model and the other way round. */
 export function localeProblems(manifest: unknown, modelLocales: readonly string[], modelFile: (locale: string) => string): Problem[] {
   const published = manifestLocales(manifest);
+  if (published === undefined) return [];
   const out: Problem[] = [];
   for (const locale of published) {
     if (!modelLocales.includes(locale)) {

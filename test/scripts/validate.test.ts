@@ -193,6 +193,24 @@ describe('npm run validate', () => {
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
     ],
     [
+      'a Lambda timeout below a request budget left empty, which means the default',
+      () => edit(RESOURCES, (json) => {
+        const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
+        lambda.timeout = 6;
+        lambda.environmentVariables.REQUEST_BUDGET_MS = '';
+      }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
+    ],
+    [
+      'a Lambda timeout below a raised request budget',
+      () => edit(RESOURCES, (json) => {
+        const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
+        lambda.timeout = 7;
+        lambda.environmentVariables.REQUEST_BUDGET_MS = '7500';
+      }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 7.5 s request budget') },
+    ],
+    [
       'a Lambda environment value the skill cannot use',
       () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL = 'verbose'; }),
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL', message: expect.stringContaining('"verbose" is not one of') },
@@ -225,6 +243,11 @@ describe('npm run validate', () => {
   it.each(seeded)('reports %s with file, path and a sentence', (_mistake, seed, expected) => {
     seed();
     expect(problems()).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('reports a skill.json that is not an object once, in plain words', () => {
+    writeFileSync(path.join(project, MANIFEST), '[]');
+    expect(problems()).toEqual([{ file: MANIFEST, path: '(whole file)', message: 'must be an object, not an array.' }]);
   });
 
   it('reports a model intent that no handler answers', () => {
