@@ -40,6 +40,10 @@ const result = await build({
   absWorkingDir: root,
   // See scripts/shims/nodeFormData.cjs: drops form-data and its 137 KB mime database.
   alias: { 'form-data': path.join(root, 'scripts', 'shims', 'nodeFormData.cjs') },
+}).catch(() => {
+  // esbuild has printed each error with its file and line; a stack trace would add nothing.
+  console.error(`build.mjs: ${path.relative(process.cwd(), entry)} was not bundled (esbuild's errors above).`);
+  process.exit(1);
 });
 if (result.metafile) {
   await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
