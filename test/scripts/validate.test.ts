@@ -142,7 +142,12 @@ describe('npm run validate', () => {
     [
       'an example phrase that does not say the invocation name',
       () => edit(MANIFEST, (json) => json.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, play my music')),
-      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('does not say the invocation name') },
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('must start "Alexa, open playlist pal"') },
+    ],
+    [
+      'an example phrase asking for something no sample utterance says',
+      () => edit(MANIFEST, (json) => json.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, ask playlist pal to sing me a song')),
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('"sing me a song" is not one of the en-US model\'s sample utterances') },
     ],
     [
       'a published locale without an interaction model',
