@@ -41,6 +41,15 @@ function removeIntent(model: Json, name: string): void {
   intents.splice(intents.findIndex((candidate) => candidate.name === name), 1);
 }
 
+/** The Lambda's timeout (s) and the skill's REQUEST_BUDGET_MS, as ask-resources.json sets them. */
+function lambdaWith(timeoutS: number, requestBudgetMs: string): void {
+  edit(RESOURCES, (json) => {
+    const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
+    lambda.timeout = timeoutS;
+    lambda.environmentVariables.REQUEST_BUDGET_MS = requestBudgetMs;
+  });
+}
+
 function problems(): Problem[] {
   return validateProject(project).problems;
 }
@@ -199,20 +208,12 @@ describe('npm run validate', () => {
     ],
     [
       'a Lambda timeout below a request budget left empty, which means the default',
-      () => edit(RESOURCES, (json) => {
-        const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
-        lambda.timeout = 6;
-        lambda.environmentVariables.REQUEST_BUDGET_MS = '';
-      }),
+      () => lambdaWith(6, ''),
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
     ],
     [
       'a Lambda timeout below a raised request budget',
-      () => edit(RESOURCES, (json) => {
-        const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
-        lambda.timeout = 7;
-        lambda.environmentVariables.REQUEST_BUDGET_MS = '7500';
-      }),
+      () => lambdaWith(7, '7500'),
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 7.5 s request budget') },
     ],
     [
