@@ -7,17 +7,21 @@ import { check, expectLinkAccountCard, expectPlaylistList, expectSpeech, type Ex
 import type { ColdStartResult } from './protocol';
 import { median } from './stats';
 
+/** Medians over fresh processes, in ms. */
+export interface ColdStart {
+  /** From the process's start (Node's own boot included) to the answer: what a cold start is. */
+  readonly fromProcessStartMs: number;
+  /** Loading the bundle and answering, Node's start-up left out. */
+  readonly inProcessMs: number;
+  /** Loading the bundle alone. */
+  readonly loadMs: number;
+}
+
 export interface ColdStartFigures {
-  /** Median bundle load + first answer per variant, in ms. */
-  readonly skillUnlinkedMs: number;
-  readonly skillLinkedMs: number;
-  readonly baselineUnlinkedMs: number;
-  readonly baselineLinkedMs: number;
-  /** The same, counted from process start (Node's own boot included). */
-  readonly skillUnlinkedFromProcessStartMs: number;
-  readonly baselineUnlinkedFromProcessStartMs: number;
-  readonly skillUnlinkedLoadMs: number;
-  readonly baselineUnlinkedLoadMs: number;
+  readonly skillUnlinked: ColdStart;
+  readonly baselineUnlinked: ColdStart;
+  readonly skillLinked: ColdStart;
+  readonly baselineLinked: ColdStart;
   readonly processesPerVariant: number;
 }
 
@@ -60,16 +64,16 @@ export async function measureColdStarts(paths: { coldChild: string; skill: strin
   } finally {
     await spotify.close();
   }
-  const coldMs = (each: Variant) => median(each.results.map((result) => result.loadMs + result.firstRequestMs));
+  const figures = ({ results }: Variant): ColdStart => ({
+    fromProcessStartMs: median(results.map((result) => result.sinceProcessStartMs)),
+    inProcessMs: median(results.map((result) => result.loadMs + result.firstRequestMs)),
+    loadMs: median(results.map((result) => result.loadMs)),
+  });
   return {
-    skillUnlinkedMs: coldMs(skillUnlinked),
-    skillLinkedMs: coldMs(skillLinked),
-    baselineUnlinkedMs: coldMs(baselineUnlinked),
-    baselineLinkedMs: coldMs(baselineLinked),
-    skillUnlinkedFromProcessStartMs: median(skillUnlinked.results.map((result) => result.sinceProcessStartMs)),
-    baselineUnlinkedFromProcessStartMs: median(baselineUnlinked.results.map((result) => result.sinceProcessStartMs)),
-    skillUnlinkedLoadMs: median(skillUnlinked.results.map((result) => result.loadMs)),
-    baselineUnlinkedLoadMs: median(baselineUnlinked.results.map((result) => result.loadMs)),
+    skillUnlinked: figures(skillUnlinked),
+    baselineUnlinked: figures(baselineUnlinked),
+    skillLinked: figures(skillLinked),
+    baselineLinked: figures(baselineLinked),
     processesPerVariant: rounds,
   };
 }

@@ -18,11 +18,17 @@ const bundlePath = process.argv[2];
 if (bundlePath === undefined) throw new Error('usage: skillWorker <bundle>');
 const { handler } = require(bundlePath) as { handler: Handler };
 
-/** The floor: the same call with the same HTTP stack the skill uses (axios over a keep-alive agent). */
+/**
+ * The floor: the same call with the same HTTP stack the skill uses, configured as
+ * lambda/spotify/transport.ts configures it. maxRedirects: 0 matters: any other value sends
+ * axios through follow-redirects, a slower path than the skill's, which would hide overhead.
+ */
 const direct = axios.create({
   httpAgent: new http.Agent({ keepAlive: true }),
   httpsAgent: new https.Agent({ keepAlive: true }),
   proxy: false,
+  maxRedirects: 0,
+  validateStatus: () => true,
   responseType: 'text',
   transformResponse: [(data: unknown) => data],
 });

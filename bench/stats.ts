@@ -15,3 +15,8 @@ export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/** `part / whole` to three decimals, the way the report gives ratios. */
+export function ratio(part: number, whole: number): number {
+  return round(part / whole, 3);
+}

@@ -11,8 +11,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="$PWD"
 [ -f "$src/index.ts" ] || src="$root/lambda"
 
+# esbuild is a devDependency: install it even where NODE_ENV=production would leave it out.
 if [ ! -d "$root/node_modules/esbuild" ]; then
-  (cd "$root" && npm ci --no-audit --no-fund)
+  (cd "$root" && npm ci --include=dev --no-audit --no-fund)
 fi
 
 stage="$(mktemp -d)"

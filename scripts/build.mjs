@@ -1,5 +1,5 @@
 // Bundles the skill into build/lambda/index.js: one CommonJS file for Node 20+, exporting `handler`.
-// Usage: node scripts/build.mjs [--outdir DIR] [--metafile]
+// Usage: node scripts/build.mjs [--entry FILE.ts] [--outdir DIR] [--metafile]
 import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,11 +7,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const outdirIndex = args.indexOf('--outdir');
-const outdir = outdirIndex >= 0 ? path.resolve(args[outdirIndex + 1]) : path.join(root, 'build', 'lambda');
+/** The path after `name`, resolved; `fallback` when the option is absent. */
+function pathOption(name, fallback) {
+  const index = args.indexOf(name);
+  if (index < 0) return fallback;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`build.mjs: ${name} needs a path after it.`);
+    process.exit(2);
+  }
+  return path.resolve(value);
+}
+const outdir = pathOption('--outdir', path.join(root, 'build', 'lambda'));
 // --entry lets the ASK CLI's build hook bundle the copy of lambda/ it works in.
-const entryIndex = args.indexOf('--entry');
-const entry = entryIndex >= 0 ? path.resolve(args[entryIndex + 1]) : path.join(root, 'lambda', 'index.ts');
+const entry = pathOption('--entry', path.join(root, 'lambda', 'index.ts'));
 
 await mkdir(outdir, { recursive: true });
 const result = await build({
@@ -31,6 +40,10 @@ const result = await build({
   absWorkingDir: root,
   // See scripts/shims/nodeFormData.cjs: drops form-data and its 137 KB mime database.
   alias: { 'form-data': path.join(root, 'scripts', 'shims', 'nodeFormData.cjs') },
+}).catch(() => {
+  // esbuild has printed each error with its file and line; a stack trace would add nothing.
+  console.error(`build.mjs: ${path.relative(process.cwd(), entry)} was not bundled (esbuild's errors above).`);
+  process.exit(1);
 });
 if (result.metafile) {
   await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));

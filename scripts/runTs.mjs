@@ -31,6 +31,10 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
   absWorkingDir: root,
+}).catch(() => {
+  // esbuild has printed each error with its file and line; a stack trace would add nothing.
+  console.error(`runTs.mjs: ${entry} could not be compiled (esbuild's errors above).`);
+  process.exit(1);
 });
 process.setSourceMapsEnabled(true);
 process.argv = [process.argv[0], outfile, ...args];

@@ -2,6 +2,7 @@
 // depend on a `zip` binary being installed. Usage: node scripts/zip.mjs OUT.zip DIR
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = new Uint32Array(256).map((_, n) => {
@@ -27,66 +28,97 @@ async function filesBelow(dir, prefix = '') {
   return files;
 }
 
+const STORED = 0;
+const DEFLATED = 8;
+const VERSION = 20;
+const UTF8_NAMES = 0x0800;
+// A fixed timestamp (1980-01-01 00:00) keeps the zip byte-for-byte reproducible.
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1;
+
+/**
+ * Lambda runs the code as another user than the one who wrote the files, so every entry must be
+ * readable by all whatever the local umask: 0644, or 0755 where the owner may execute.
+ */
+function lambdaMode(mode) {
+  return 0o100000 | (mode & 0o100 ? 0o755 : 0o644);
+}
+
+/** The fields the local header and the central directory entry share, from "version needed" on. */
+function commonFields(entry) {
+  const fields = Buffer.alloc(26);
+  fields.writeUInt16LE(VERSION, 0);
+  fields.writeUInt16LE(UTF8_NAMES, 2);
+  fields.writeUInt16LE(entry.method, 4);
+  fields.writeUInt16LE(DOS_TIME, 6);
+  fields.writeUInt16LE(DOS_DATE, 8);
+  fields.writeUInt32LE(entry.crc, 10);
+  fields.writeUInt32LE(entry.data.length, 14);
+  fields.writeUInt32LE(entry.size, 18);
+  fields.writeUInt16LE(entry.name.length, 22);
+  fields.writeUInt16LE(0, 24); // no extra field
+  return fields;
+}
+
+function localHeader(entry) {
+  const signature = Buffer.alloc(4);
+  signature.writeUInt32LE(0x04034b50, 0);
+  return Buffer.concat([signature, commonFields(entry), entry.name]);
+}
+
+function centralEntry(entry, offset) {
+  const head = Buffer.alloc(6);
+  head.writeUInt32LE(0x02014b50, 0);
+  head.writeUInt16LE((3 << 8) | VERSION, 4); // made by Unix, so the mode below is honoured
+  const tail = Buffer.alloc(14); // comment length, disk number, internal attributes: 0
+  tail.writeUInt32LE((lambdaMode(entry.mode) << 16) >>> 0, 6);
+  tail.writeUInt32LE(offset, 10);
+  return Buffer.concat([head, commonFields(entry), tail, entry.name]);
+}
+
+async function readEntry(dir, name) {
+  const full = path.join(dir, name);
+  const raw = await readFile(full);
+  const deflated = deflateRawSync(raw, { level: 9 });
+  // Tiny files grow when deflated; those are stored as they are.
+  const method = deflated.length < raw.length ? DEFLATED : STORED;
+  const data = method === DEFLATED ? deflated : raw;
+  return { name: Buffer.from(name, 'utf8'), mode: (await stat(full)).mode, method, crc: crc32(raw), size: raw.length, data };
+}
+
 /** Zips every file below `dir` into `out`, paths relative to `dir`. */
 export async function zipDirectory(out, dir) {
   const locals = [];
   const centrals = [];
   let offset = 0;
-  // A fixed timestamp (1980-01-01) keeps the zip byte-for-byte reproducible.
-  const dosTime = 0;
-  const dosDate = (0 << 9) | (1 << 5) | 1;
   for (const name of await filesBelow(dir)) {
-    const data = await readFile(path.join(dir, name));
-    const mode = (await stat(path.join(dir, name))).mode & 0o777;
-    const compressed = deflateRawSync(data, { level: 9 });
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBytes, compressed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the file mode below is honoured
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(((0o100000 | mode) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + compressed.length;
+    const entry = await readEntry(dir, name);
+    const local = localHeader(entry);
+    locals.push(local, entry.data);
+    centrals.push(centralEntry(entry, offset));
+    offset += local.length + entry.data.length;
   }
   const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt16LE(centrals.length, 8);
+  end.writeUInt16LE(centrals.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   await writeFile(out, Buffer.concat([...locals, ...centrals, end]));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+// fileURLToPath, not URL.pathname: a project path with a space must still match.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [out, dir] = process.argv.slice(2);
   if (!out || !dir) {
     console.error('usage: node scripts/zip.mjs OUT.zip DIR');
     process.exit(2);
   }
-  await zipDirectory(path.resolve(out), path.resolve(dir));
+  try {
+    await zipDirectory(path.resolve(out), path.resolve(dir));
+  } catch (error) {
+    console.error(`zip.mjs: could not write ${out} from ${dir}: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -19,6 +19,8 @@ function spotifyClient(): Promise<AxiosInstance> {
       httpAgent: new http.Agent({ keepAlive: true }),
       httpsAgent: new https.Agent({ keepAlive: true }),
       proxy: false,
+      // As the skill's transport: plain http(s), not follow-redirects.
+      maxRedirects: 0,
     }),
   );
   return spotify;

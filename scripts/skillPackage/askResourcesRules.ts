@@ -1,4 +1,4 @@
-import { loadConfig } from '../../lambda/config';
+import { loadConfig, type SkillConfig } from '../../lambda/config';
 import { ConfigurationError } from '../../lambda/errors';
 import { problem, type JsonPath, type Problem } from './problem';
 import { secretLookingValueProblems } from './secrets';
@@ -39,6 +39,17 @@ export function askResourcesProblems(document: unknown, skillIdsByProfile: Reado
   return out;
 }
 
+/** The Lambda's environment read by lambda/config.ts itself, or the sentence it refuses it with. */
+function skillConfigOf(env: Json): { ok: true; config: SkillConfig } | { ok: false; variable: string; message: string } {
+  const strings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  try {
+    return { ok: true, config: loadConfig(strings) };
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    return { ok: false, variable: error.variable, message: `${error.message.slice(error.variable.length + 2)}.` };
+  }
+}
+
 function lambdaProblems(userConfig: Json, at: JsonPath, deployedSkillId: string | undefined): Problem[] {
   const file = ASK_RESOURCES;
   const out: Problem[] = [];
@@ -50,9 +61,13 @@ function lambdaProblems(userConfig: Json, at: JsonPath, deployedSkillId: string 
     out.push(problem(file, [...at, 'handler'], 'must be "index.handler": the zip holds index.js exporting handler.'));
   }
   const lambda = objectAt(userConfig.lambda) ?? {};
+  const envAt: JsonPath = [...at, 'lambda', 'environmentVariables'];
   const env = objectAt(lambda.environmentVariables) ?? {};
+  const skill = skillConfigOf(env);
+  if (!skill.ok) out.push(problem(file, [...envAt, skill.variable], skill.message));
   const timeoutS = lambda.timeout;
-  const budgetMs = Number(env.REQUEST_BUDGET_MS ?? 6500);
+  // With a bad budget the timeout is judged against the default; the budget's own problem is reported above.
+  const budgetMs = skill.ok ? skill.config.requestBudgetMs : loadConfig({}).requestBudgetMs;
   if (typeof timeoutS !== 'number' || !Number.isInteger(timeoutS) || timeoutS * 1000 <= budgetMs || timeoutS > LAMBDA_MAX_TIMEOUT_S) {
     out.push(problem(file, [...at, 'lambda', 'timeout'],
       `must be whole seconds above the skill's ${budgetMs / 1000} s request budget (Alexa waits 8 s; 8 is right); Lambda's default of 3 s would cut requests off.`));
@@ -61,7 +76,7 @@ function lambdaProblems(userConfig: Json, at: JsonPath, deployedSkillId: string 
   if (typeof memory !== 'number' || !Number.isInteger(memory) || memory < 128 || memory > 10240) {
     out.push(problem(file, [...at, 'lambda', 'memorySize'], 'must be whole megabytes from 128 to 10240.'));
   }
-  out.push(...environmentProblems(env, [...at, 'lambda', 'environmentVariables'], deployedSkillId));
+  out.push(...environmentProblems(env, envAt, deployedSkillId));
   return out;
 }
 
@@ -74,12 +89,6 @@ function environmentProblems(env: Json, at: JsonPath, deployedSkillId: string | 
   }
   for (const name of ['SKILL_ID', 'LOG_LEVEL']) {
     if (env[name] === undefined) out.push(problem(file, [...at, name], 'must be set (SKILL_ID may stay "" until the first `ask deploy` has created the skill).'));
-  }
-  try {
-    loadConfig(Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    out.push(problem(file, [...at, error.variable], `${error.message.slice(error.variable.length + 2)}.`));
   }
   const skillId = typeof env.SKILL_ID === 'string' ? env.SKILL_ID.trim() : '';
   if (deployedSkillId !== undefined && skillId !== deployedSkillId) {

@@ -1,16 +1,18 @@
-import { languageModelOf } from './modelShape';
+import { intentsOf, languageModelOf, samplesOf } from './modelShape';
 import { problem, type Problem } from './problem';
 
 export const SKILL_MANIFEST = 'skill-package/skill.json';
 
-function manifestLocales(manifest: unknown): string[] {
+/** The published locales; undefined when the manifest has no locales object (the schema check says so). */
+function manifestLocales(manifest: unknown): string[] | undefined {
   const locales = (manifest as { manifest?: { publishingInformation?: { locales?: unknown } } } | null)?.manifest?.publishingInformation?.locales;
-  return locales !== null && typeof locales === 'object' ? Object.keys(locales) : [];
+  return locales !== null && typeof locales === 'object' && !Array.isArray(locales) ? Object.keys(locales) : undefined;
 }
 
 /** Every published locale has an interaction model and the other way round. */
 export function localeProblems(manifest: unknown, modelLocales: readonly string[], modelFile: (locale: string) => string): Problem[] {
   const published = manifestLocales(manifest);
+  if (published === undefined) return [];
   const out: Problem[] = [];
   for (const locale of published) {
     if (!modelLocales.includes(locale)) {
@@ -25,16 +27,51 @@ export function localeProblems(manifest: unknown, modelLocales: readonly string[
   return out;
 }
 
-/** Certification tries each example phrase; each must name the skill as the model spells its invocation name. */
+/** "Alexa, ask playlist pal to list my playlists": the launch word, the invocation name, then what the user asks. */
+const EXAMPLE_PHRASE = /^alexa,?\s+(?:open|launch|start|begin|ask|tell|load|use)\s+(.+)$/;
+/** Words Alexa allows between the invocation name and the request. */
+const CONNECTING_WORDS = /^(?:to|for|about|that|if|whether|and)\s+/;
+
+function words(text: string): string {
+  return text.toLowerCase().replace(/[.,!?]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const SLOT_WORDS = '\\S+(?: \\S+)*';
+
+/** A sample as a pattern over the spoken words: each {slot} stands for one word or more. */
+function samplePattern(sample: string): RegExp {
+  const pieces: string[] = [];
+  sample.split(/\{[^{}]*\}/).forEach((part, index) => {
+    if (index > 0) pieces.push(SLOT_WORDS);
+    const text = words(part);
+    if (text !== '') pieces.push(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  });
+  return new RegExp(`^${pieces.join(' ')}$`);
+}
+
+/**
+ * Certification says each example phrase as written: it must open the skill by its invocation
+ * name, as the model spells it, and what follows must be one of the model's sample utterances.
+ */
 export function examplePhraseProblems(manifest: unknown, locale: string, model: unknown): Problem[] {
-  const invocationName = languageModelOf(model).invocationName;
+  const languageModel = languageModelOf(model);
+  const invocationName = languageModel.invocationName;
   const entry = (manifest as { manifest?: { publishingInformation?: { locales?: Record<string, { examplePhrases?: unknown }> } } } | null)
     ?.manifest?.publishingInformation?.locales?.[locale];
   if (typeof invocationName !== 'string' || !Array.isArray(entry?.examplePhrases)) return [];
-  return entry.examplePhrases.flatMap((phrase: unknown, index: number) =>
-    typeof phrase === 'string' && !phrase.toLowerCase().includes(invocationName.toLowerCase())
-      ? [problem(SKILL_MANIFEST, ['manifest', 'publishingInformation', 'locales', locale, 'examplePhrases', index],
-          `"${phrase}" does not say the invocation name "${invocationName}".`)]
-      : [],
-  );
+  const samples = intentsOf(languageModel).flatMap(({ intent }) => samplesOf(intent).map(({ sample }) => samplePattern(sample)));
+  const name = words(invocationName);
+  return entry.examplePhrases.flatMap((phrase: unknown, index: number) => {
+    if (typeof phrase !== 'string') return [];
+    const at = ['manifest', 'publishingInformation', 'locales', locale, 'examplePhrases', index];
+    const afterLaunch = EXAMPLE_PHRASE.exec(words(phrase))?.[1];
+    if (afterLaunch === undefined || !(afterLaunch === name || afterLaunch.startsWith(`${name} `))) {
+      return [problem(SKILL_MANIFEST, at, `"${phrase}" must start "Alexa, open ${invocationName}" or "Alexa, ask ${invocationName} to …" (the invocation name as the model spells it).`)];
+    }
+    const request = afterLaunch.slice(name.length).trim().replace(CONNECTING_WORDS, '');
+    if (request !== '' && !samples.some((pattern) => pattern.test(request))) {
+      return [problem(SKILL_MANIFEST, at, `"${phrase}": "${request}" is not one of the ${locale} model's sample utterances, so it may not work as written.`)];
+    }
+    return [];
+  });
 }

@@ -97,9 +97,15 @@ function resolve(schema: Schema, value: unknown): Schema {
   return { ...schema, allOf: undefined, properties, required, type };
 }
 
+/** A schema type as a sentence says it: "an object", "a whole number". */
+function typeInWords(type: string): string {
+  if (type === 'integer') return 'a whole number';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 function describe(value: unknown): string {
   const type = typeOf(value);
-  return type === 'integer' || type === 'number' ? 'a number' : type === 'array' ? 'an array' : type === 'object' ? 'an object' : `a ${type}`;
+  return type === 'integer' || type === 'number' ? 'a number' : typeInWords(type);
 }
 
 function check(schema: Schema, value: unknown, file: string, path: JsonPath, out: Problem[]): void {
@@ -109,7 +115,7 @@ function check(schema: Schema, value: unknown, file: string, path: JsonPath, out
     return;
   }
   if (resolved.type !== undefined && !typeMatches(resolved.type, value)) {
-    out.push(problem(file, path, `must be ${resolved.type === 'integer' ? 'a whole number' : `a ${resolved.type}`}, not ${describe(value)}.`));
+    out.push(problem(file, path, `must be ${typeInWords(resolved.type)}, not ${describe(value)}.`));
     return;
   }
   if (typeof value === 'string') checkString(resolved, value, file, path, out);

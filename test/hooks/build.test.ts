@@ -2,37 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { launchRequest } from '../support/envelopes';
+import { zipEntries } from '../scripts/zipEntries';
 
 const root = path.resolve(__dirname, '..', '..');
-
-/** The entries of a zip file by name, inflated: enough of the format to read what hooks/build.sh writes. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const endOfCentralDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(endOfCentralDirectory + 10);
-  let entry = zip.readUInt32LE(endOfCentralDirectory + 16);
-  const files = new Map<string, Buffer>();
-  for (let index = 0; index < count; index += 1) {
-    const method = zip.readUInt16LE(entry + 10);
-    const compressedSize = zip.readUInt32LE(entry + 20);
-    const nameLength = zip.readUInt16LE(entry + 28);
-    const extraLength = zip.readUInt16LE(entry + 30);
-    const commentLength = zip.readUInt16LE(entry + 32);
-    const localHeader = zip.readUInt32LE(entry + 42);
-    const name = zip.toString('utf8', entry + 46, entry + 46 + nameLength);
-    const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    entry += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
 
 let project: string;
 
 beforeEach(() => {
-  project = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-ask-build-'));
+  project = mkdtempSync(path.join(os.tmpdir(), 'playlist pal-ask-build-'));
 });
 
 afterEach(() => rmSync(project, { recursive: true, force: true }));
@@ -52,12 +30,13 @@ describe('hooks/build.sh, run the way `ask deploy` runs it', () => {
 
     execFileSync(path.join(root, 'hooks', 'build.sh'), [zipPath, 'false'], { cwd: copy, stdio: 'pipe' });
 
-    const files = unzip(readFileSync(zipPath));
+    const files = zipEntries(readFileSync(zipPath));
     expect([...files.keys()]).toEqual(['index.js']);
+    expect(files.get('index.js')!.mode).toBe(0o100644);
     // Run from a folder with nothing but index.js, as on Lambda: no node_modules to fall back on.
     const bundle = path.join(project, 'unzipped', 'index.js');
     mkdirSync(path.dirname(bundle));
-    writeFileSync(bundle, files.get('index.js')!);
+    writeFileSync(bundle, files.get('index.js')!.data);
     const script = `require(${JSON.stringify(bundle)})
       .handler(JSON.parse(process.argv[1]), { getRemainingTimeInMillis: () => 8000 })
       .then((response) => process.stdout.write(JSON.stringify(response)))`;

@@ -41,6 +41,15 @@ function removeIntent(model: Json, name: string): void {
   intents.splice(intents.findIndex((candidate) => candidate.name === name), 1);
 }
 
+/** The Lambda's timeout (s) and the skill's REQUEST_BUDGET_MS, as ask-resources.json sets them. */
+function lambdaWith(timeoutS: number, requestBudgetMs: string): void {
+  edit(RESOURCES, (json) => {
+    const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
+    lambda.timeout = timeoutS;
+    lambda.environmentVariables.REQUEST_BUDGET_MS = requestBudgetMs;
+  });
+}
+
 function problems(): Problem[] {
   return validateProject(project).problems;
 }
@@ -142,7 +151,12 @@ describe('npm run validate', () => {
     [
       'an example phrase that does not say the invocation name',
       () => edit(MANIFEST, (json) => json.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, play my music')),
-      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('does not say the invocation name') },
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('must start "Alexa, open playlist pal"') },
+    ],
+    [
+      'an example phrase asking for something no sample utterance says',
+      () => edit(MANIFEST, (json) => json.manifest.publishingInformation.locales['en-US'].examplePhrases.push('Alexa, ask playlist pal to sing me a song')),
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('"sing me a song" is not one of the en-US model\'s sample utterances') },
     ],
     [
       'a published locale without an interaction model',
@@ -193,6 +207,16 @@ describe('npm run validate', () => {
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
     ],
     [
+      'a Lambda timeout below a request budget left empty, which means the default',
+      () => lambdaWith(6, ''),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
+    ],
+    [
+      'a Lambda timeout below a raised request budget',
+      () => lambdaWith(7, '7500'),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 7.5 s request budget') },
+    ],
+    [
       'a Lambda environment value the skill cannot use',
       () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL = 'verbose'; }),
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL', message: expect.stringContaining('"verbose" is not one of') },
@@ -225,6 +249,11 @@ describe('npm run validate', () => {
   it.each(seeded)('reports %s with file, path and a sentence', (_mistake, seed, expected) => {
     seed();
     expect(problems()).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('reports a skill.json that is not an object once, in plain words', () => {
+    writeFileSync(path.join(project, MANIFEST), '[]');
+    expect(problems()).toEqual([{ file: MANIFEST, path: '(whole file)', message: 'must be an object, not an array.' }]);
   });
 
   it('reports a model intent that no handler answers', () => {
