@@ -21,19 +21,19 @@ function summary(t: Translator['t'], details: PlaylistDetails, name: string, own
 
 /** Name, owner, number of tracks, public or private and the description; then "want me to play it?". */
 export function describePlaylist(input: HandlerInput, details: PlaylistDetails): Response {
-  const { t } = translator(input);
+  const { t, spokenName, shownName } = translator(input);
   const owner = details.ownerName === undefined ? undefined : clip(details.ownerName);
   const description = plainDescription(details.description);
   const visibility = visibilityKey(details);
 
-  const sentences = [summary(t, details, escapeSsml(clip(details.name)), owner === undefined ? undefined : escapeSsml(owner))];
+  const sentences = [summary(t, details, spokenName(details.name), owner === undefined ? undefined : escapeSsml(owner))];
   if (visibility !== undefined) sentences.push(t(`details.${visibility}`));
   if (description !== undefined) sentences.push(t('details.description', { description: escapeSsml(asSentence(description)) }));
   sentences.push(t('details.offerPlay'));
 
   const cardVisibility = { collaborative: 'details.cardCollaborative', public: 'details.cardPublic', private: 'details.cardPrivate' } as const;
   showPanel(input, 'playlistDetails', {
-    title: clip(details.name),
+    title: shownName(details.name),
     subtitle: owner === undefined ? '' : t('details.cardOwner', { owner }),
     lines: [
       ...(details.trackCount === undefined ? [] : [t('details.cardTracks', { count: details.trackCount })]),
@@ -44,6 +44,6 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
   updateSession(input, { offer: { kind: 'play', playlist: playlistRef(details) } });
   return input.responseBuilder
     .speak(sentences.join(' '))
-    .reprompt(t('details.offerPlayReprompt', { name: escapeSsml(clip(details.name)) }))
+    .reprompt(t('details.offerPlayReprompt', { name: spokenName(details.name) }))
     .getResponse();
 }

@@ -2,7 +2,6 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { showPanel } from '../alexa/panel';
 import { translator } from '../i18n';
-import { clip, escapeSsml } from '../speech/ssml';
 import type { Page, PlaylistSummary } from '../spotify';
 import { teachPageNames } from './playlistEntities';
 import { forgetPendingQuestions, updateSession } from './sessionState';
@@ -16,9 +15,9 @@ export const NAMES_PER_TURN = 5;
  * and, on a device with a screen, in an APL panel.
  */
 export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSummary>, isFirstPage: boolean): Response {
-  const { t, list } = translator(input);
-  const names = page.items.map((playlist) => clip(playlist.name));
-  const spokenNames = list(names.map(escapeSsml));
+  const { t, list, spokenName, shownName } = translator(input);
+  const names = page.items.map((playlist) => shownName(playlist.name));
+  const spokenNames = list(page.items.map((playlist) => spokenName(playlist.name)));
   const nextOffset = page.offset + page.items.length;
   const more = page.items.length > 0 && nextOffset < page.total;
 

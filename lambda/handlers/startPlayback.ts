@@ -18,8 +18,8 @@ function playbackFailureKey(error: unknown): string | undefined {
 
 /** Starts `playlist` on the device that makes sense and says where; or says why it cannot. */
 export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, playlist: PlaylistRef): Promise<Response> {
-  const { t } = translator(input);
-  const name = escapeSsml(clip(playlist.name));
+  const { t, spokenName, shownName } = translator(input);
+  const name = spokenName(playlist.name);
   const finish = (key: string, values: Record<string, string | number> = {}) =>
     input.responseBuilder.speak(t(key, { name, ...values })).withShouldEndSession(true).getResponse();
 
@@ -37,7 +37,7 @@ export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, pl
   }
   return input.responseBuilder
     .speak(t('play.playing', { name, device: escapeSsml(clip(device.name)) }))
-    .withSimpleCard(t('play.cardTitle'), t('play.cardText', { name: clip(playlist.name), device: clip(device.name) }))
+    .withSimpleCard(t('play.cardTitle'), t('play.cardText', { name: shownName(playlist.name), device: clip(device.name) }))
     .withShouldEndSession(true)
     .getResponse();
 }

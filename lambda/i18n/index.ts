@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
+import { clip, escapeSsml } from '../speech/ssml';
 import enUS from './locales/en-US.json';
 
 const DEFAULT_LOCALE = 'en-US';
@@ -14,7 +15,14 @@ export interface Translator {
   t(key: string, values?: Readonly<Record<string, string | number>>): string;
   /** "A, B, and C" in the user's language. */
   list(items: readonly string[]): string;
+  /** A playlist name for speech: clipped, escaped once, and never silence ("Playing  on Kitchen Echo"). */
+  spokenName(name: string): string;
+  /** A playlist name for a card or screen: clipped, and never an empty line. */
+  shownName(name: string): string;
 }
+
+/** Nothing a voice can read: blank, or only emoji and symbols. */
+const SPEAKABLE = /[\p{L}\p{N}]/u;
 
 let shared: I18n | undefined;
 
@@ -95,6 +103,13 @@ function createTranslator(i18n: I18n, lng: string): Translator {
       if (items.length < 2) return items[0] ?? '';
       const head = items.slice(0, -1).join(t('listJoin.separator'));
       return t(items.length === 2 ? 'listJoin.two' : 'listJoin.many', { head, last: items[items.length - 1]! });
+    },
+    spokenName(name) {
+      return SPEAKABLE.test(name) ? escapeSsml(clip(name)) : t('playlistName.untitled');
+    },
+    shownName(name) {
+      const shown = clip(name);
+      return shown === '' ? t('playlistName.untitled') : shown;
     },
   };
 }

@@ -75,6 +75,9 @@ export const DEFAULT_MIN_ATTEMPT_MS = 150;
 const keepAliveHttp = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const keepAliveHttps = new https.Agent({ keepAlive: true, maxSockets: 16 });
 
+/** A full playlist with its first 100 tracks is a few hundred kilobytes. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 /**
  * axios is loaded on the first Spotify call, not when the bundle loads: it and what it pulls in
  * (Node's fetch classes among them) are tens of milliseconds of cold start that an unlinked
@@ -92,6 +95,8 @@ async function createHttpInstance(): Promise<AxiosInstance> {
     validateStatus: () => true,
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
+    // No answer the skill reads comes near this; a runaway body must not fill the Lambda's memory.
+    maxContentLength: MAX_BODY_BYTES,
   });
 }
 
@@ -207,6 +212,8 @@ export class SpotifyTransport {
     // The status line arrived but the connection dropped mid-body: what we have is a truncated body.
     if (status !== undefined) return { kind: 'fail', error: new BadResponse('body cut short', { operation, status, cause }) };
     const code = isAxiosError(error) ? error.code : undefined;
+    // axios gives up reading at maxContentLength before any response object exists.
+    if (code === 'ERR_BAD_RESPONSE') return { kind: 'fail', error: new BadResponse(`body larger than ${MAX_BODY_BYTES} bytes`, { operation, cause }) };
     const unavailable = new Unavailable(`connection failed (${code ?? 'unknown'})`, { operation, cause });
     if (code !== undefined && RETRYABLE_SOCKET_CODES.has(code)) return { kind: 'retry', error: unavailable, waitMs: this.jitterMs() };
     return { kind: 'fail', error: unavailable };

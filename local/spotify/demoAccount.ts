@@ -3,7 +3,7 @@ import type { AccountRecord, PlaylistRecord } from './model';
 /** Not a secret: the token the demo Spotify issues to the demo account, for local runs and tests. */
 export const DEMO_ACCESS_TOKEN = 'demo-access-token-not-a-secret';
 
-/** Realistic, tricky names: symbols, accents, emoji, quotes, near-duplicates, an empty one and a huge one. */
+/** Realistic, tricky names: symbols, accents, emoji, quotes, near-duplicates, one with no tracks and one with thousands. */
 const DEMO_PLAYLISTS: readonly PlaylistRecord[] = [
   { id: '37i9dQZF1DXcBWIGoYBM5M', name: 'Morning Run', trackCount: 42, description: 'Upbeat <b>tempo</b> for the first 5k.' },
   { id: '1a2b3c4d5e6f7g8h9i0jRR', name: 'Rock & Roll <Live>', trackCount: 87 },

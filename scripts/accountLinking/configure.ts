@@ -58,6 +58,12 @@ function sendRequest(body: AccountLinkingRequest, skillId: string, env: NodeJS.P
   }
 }
 
+/** The CLI gets the secret in the request file only; a copy in its environment would be one more place to leak from. */
+function withoutClientSecret(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { SPOTIFY_CLIENT_SECRET: _secret, ...rest } = env;
+  return rest;
+}
+
 function redirectUrls(stdout: string): string[] {
   try {
     const urls = (JSON.parse(stdout) as { accountLinkingResponse?: { redirectUrls?: unknown } }).accountLinkingResponse?.redirectUrls;
@@ -88,11 +94,12 @@ export function configureAccountLinking({ root, env, out, err }: ConfigureOption
 
     out(`Account linking for skill ${skillId} (${STAGE} stage), as it will be sent:`);
     out(masked(filled.body));
-    const sent = sendRequest(filled.body, skillId, env);
+    const askEnv = withoutClientSecret(env);
+    const sent = sendRequest(filled.body, skillId, askEnv);
     if (!sent.ok) return fail(sent.message);
     out('Alexa accepted the account-linking settings.');
 
-    const read = runAsk(['smapi', 'get-account-linking-info', '--skill-id', skillId, '--stage', STAGE], env);
+    const read = runAsk(['smapi', 'get-account-linking-info', '--skill-id', skillId, '--stage', STAGE], askEnv);
     if (!read.ok) return fail(`The settings were saved, but reading back the redirect URLs failed: ${read.message}`);
     const urls = redirectUrls(read.stdout);
     if (urls.length === 0) {

@@ -25,7 +25,7 @@ const fs = require('fs');
 const args = process.argv.slice(2);
 const fileArg = args.find((arg) => arg.startsWith('file:'));
 const file = fileArg && fileArg.slice('file:'.length);
-const record = { args };
+const record = { args, secretInEnv: 'SPOTIFY_CLIENT_SECRET' in process.env };
 if (file) record.file = { path: file, mode: fs.statSync(file).mode & 0o777, body: fs.readFileSync(file, 'utf8') };
 fs.appendFileSync(process.env.FAKE_ASK_LOG, JSON.stringify(record) + '\\n');
 if (process.env.FAKE_ASK_FAIL === args[1]) {
@@ -41,6 +41,7 @@ if (args[1] === 'get-account-linking-info') {
 
 interface AskCall {
   args: string[];
+  secretInEnv: boolean;
   file?: { path: string; mode: number; body: string };
 }
 
@@ -116,6 +117,7 @@ describe('npm run link:configure', () => {
     expect(update?.file?.body).toContain(CLIENT_SECRET);
     expect(update?.args.join(' ')).not.toContain(CLIENT_SECRET);
     expect(existsSync(update!.file!.path)).toBe(false);
+    expect(askCalls().map((call) => call.secretInEnv)).toEqual([false, false]);
   });
 
   it('prints what it sends with the secret masked, then the redirect URLs to add to the Spotify app', () => {

@@ -346,6 +346,7 @@ describe('the Spotify transport', () => {
       ['an empty 200', { kind: 'raw', status: 200, contentType: 'application/json', body: '' } as Fault, /empty body/],
       ['a 200 without a field the skill uses', { kind: 'status', status: 200, body: missingName } as Fault, /items\.0\.name/],
       ['a 200 with a field of the wrong type', { kind: 'status', status: 200, body: { ...missingName, total: '1' } } as Fault, /total/],
+      ['a 200 whose body runs past 4 MB', { kind: 'raw', status: 200, contentType: 'application/json', body: `"${'x'.repeat(4 * 1024 * 1024)}"` } as Fault, /larger than/],
     ])('turns %s into BadResponse, without retrying', async (_, fault, reason) => {
       injectOnList(fault, 2);
 
