@@ -27,6 +27,29 @@ export function localeProblems(manifest: unknown, modelLocales: readonly string[
   return out;
 }
 
+/**
+ * Interfaces whose directives the code sends. Alexa tells a skill that a device supports an
+ * interface only when the manifest declares it, so without the declaration the code never sends
+ * them, and with them declared but not supported a directive would fail the response.
+ */
+export const INTERFACES_THE_CODE_USES: ReadonlyArray<{ readonly type: string; readonly usedBy: string }> = [
+  { type: 'ALEXA_PRESENTATION_APL', usedBy: 'lambda/alexa/panel.ts shows lists and details on screens with Alexa.Presentation.APL.RenderDocument' },
+];
+
+/** The skill.json declares every interface the code uses (`manifest.apis.custom.interfaces`). */
+export function interfaceProblems(manifest: unknown, used = INTERFACES_THE_CODE_USES): Problem[] {
+  const custom = (manifest as { manifest?: { apis?: { custom?: { interfaces?: unknown } } } } | null)?.manifest?.apis?.custom;
+  if (custom === null || typeof custom !== 'object') return [];
+  const declared = Array.isArray(custom.interfaces)
+    ? custom.interfaces.map((entry: unknown) => (entry as { type?: unknown } | null)?.type).filter((type): type is string => typeof type === 'string')
+    : [];
+  return used
+    .filter(({ type }) => !declared.includes(type))
+    .map(({ type, usedBy }) =>
+      problem(SKILL_MANIFEST, ['manifest', 'apis', 'custom', 'interfaces'], `lacks ${type}: ${usedBy}, and Alexa only reports a device's support for an interface the manifest declares.`),
+    );
+}
+
 /** "Alexa, ask playlist pal to list my playlists": the launch word, the invocation name, then what the user asks. */
 const EXAMPLE_PHRASE = /^alexa,?\s+(?:open|launch|start|begin|ask|tell|load|use)\s+(.+)$/;
 /** Words Alexa allows between the invocation name and the request. */

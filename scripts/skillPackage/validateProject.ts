@@ -6,7 +6,7 @@ import { readSkillIds } from './askStates';
 import { HANDLED_INTENTS } from '../../lambda/handlers/handledIntents';
 import { intentCoverageProblems } from './intentCoverage';
 import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
-import { examplePhraseProblems, localeProblems, SKILL_MANIFEST } from './manifestRules';
+import { examplePhraseProblems, interfaceProblems, localeProblems, SKILL_MANIFEST } from './manifestRules';
 import { problem, type Problem } from './problem';
 import { secretLookingValueProblems } from './secrets';
 import { checkAgainstDefinition } from './smapiSchema';
@@ -54,6 +54,7 @@ export function validateProject(root: string, handledIntents: readonly string[] 
   const manifest = load(SKILL_MANIFEST, (value) => [
     ...checkAgainstDefinition('v1.skill.Manifest.SkillManifestEnvelope', value, SKILL_MANIFEST),
     ...secretLookingValueProblems(SKILL_MANIFEST, value),
+    ...interfaceProblems(value),
   ]);
 
   const modelsDir = path.join(root, MODELS_DIR);

@@ -68,6 +68,17 @@ describe('screens', () => {
     expect(document).not.toMatch(/"Image"|"VectorGraphic"|"Video"|https?:/);
   });
 
+  it('refer only to resources the document defines, since it imports no package', async () => {
+    const document = asSent(renderDocument(await ask('ListPlaylistsIntent', {}, true))!).document as { import?: unknown[]; resources?: Array<Record<string, Record<string, unknown>>> };
+    // "@name" values come from the document's own resources or from an imported package (alexa-styles
+    // defines @marginHorizontal, for one); without either, APL cannot resolve them and drops the property.
+    const defined = new Set((document.resources ?? []).flatMap((group) => Object.values(group).flatMap((values) => (typeof values === 'object' && values !== null ? Object.keys(values) : []))));
+    const referenced = [...JSON.stringify(document).matchAll(/"@([A-Za-z_][\w-]*)"/g)].map((match) => match[1]!);
+
+    expect(document.import ?? []).toEqual([]);
+    expect(referenced.filter((name) => !defined.has(name))).toEqual([]);
+  });
+
   it.each([
     ['ListPlaylistsIntent', {}],
     ['PlaylistDetailsIntent', { playlist: 'morning run' }],

@@ -159,6 +159,16 @@ describe('npm run validate', () => {
       { file: MANIFEST, path: 'manifest.publishingInformation.locales["en-US"].examplePhrases[3]', message: expect.stringContaining('"sing me a song" is not one of the en-US model\'s sample utterances') },
     ],
     [
+      'a manifest without the APL interface the screens need',
+      () => edit(MANIFEST, (json) => { json.manifest.apis.custom.interfaces = []; }),
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringMatching(/^lacks ALEXA_PRESENTATION_APL: lambda\/alexa\/panel\.ts/) },
+    ],
+    [
+      'a manifest with no interfaces list at all',
+      () => edit(MANIFEST, (json) => { delete json.manifest.apis.custom.interfaces; }),
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringContaining('lacks ALEXA_PRESENTATION_APL') },
+    ],
+    [
       'a published locale without an interaction model',
       () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['en-GB'] = json.manifest.publishingInformation.locales['en-US']; }),
       { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/en-GB.json.' },
