@@ -64,14 +64,15 @@ export function elicitPlaylist(input: HandlerInput, action: PlaylistAction, spee
 }
 
 /** "Did you mean A or B?", asked in the intent that needs the answer, with the choices remembered for it. */
-export function askWhich(input: HandlerInput, action: PlaylistAction, choices: readonly PlaylistRef[]): Response {
+export function askWhich(input: HandlerInput, action: PlaylistAction, choices: readonly PlaylistRef[], preface?: string): Response {
   const { t, spokenName } = translator(input);
   // An ambiguous match has two or three choices.
   const [first = '', second = '', third] = choices.map((choice) => spokenName(choice.name));
   const question = third === undefined ? t('playlistName.askWhich2', { first, second }) : t('playlistName.askWhich3', { first, second, third });
   forgetPendingQuestions(input);
   updateSession(input, { pendingChoice: { action, choices: choices.map(playlistRef) } });
-  return elicitPlaylist(input, action, question, `${question} ${t('playlistName.askWhichReprompt')}`);
+  const speech = preface === undefined ? question : `${preface} ${question}`;
+  return elicitPlaylist(input, action, speech, `${question} ${t('playlistName.askWhichReprompt')}`);
 }
 
 function noMatch(input: HandlerInput, spoken: string): Response {
