@@ -89,6 +89,13 @@ export type ChoiceAnswer<T> =
   /** Anything else: perhaps another playlist's name. */
   | { readonly kind: 'other' };
 
+/** "yes" or "no" when the words are only that ("nope", "neither of them", "sure"), else undefined. */
+export function yesOrNo(spoken: string): 'yes' | 'no' | undefined {
+  const said = normaliseName(spoken);
+  if (DECLINING_ANSWER.test(said)) return 'no';
+  return UNCLEAR_ANSWER.test(said) ? 'yes' : undefined;
+}
+
 /**
  * What an answer to "Did you mean A or B?" says. A choice named exactly as said wins over
  * reading it as "no" or "yes" (a playlist may be called "Yes").
@@ -97,8 +104,9 @@ export function readChoiceAnswer<T extends Named>(answer: string, choices: reado
   const said = normaliseName(answer);
   const picked = pickAmongChoices(answer, choices);
   if (picked !== undefined && normaliseName(picked.name) === said) return { kind: 'picked', item: picked };
-  if (DECLINING_ANSWER.test(said)) return { kind: 'declined' };
-  if (UNCLEAR_ANSWER.test(said)) return { kind: 'unclear' };
+  const word = yesOrNo(answer);
+  if (word === 'no') return { kind: 'declined' };
+  if (word === 'yes') return { kind: 'unclear' };
   if (picked !== undefined) return { kind: 'picked', item: picked };
   return ordinalIndex(said, choices.length) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
 }

@@ -130,6 +130,20 @@ describe('a conversation about which playlist', () => {
     expect(spokenText(answer)).toBe('Playing Deep House on Kitchen Echo.');
   });
 
+  it('closes on "no" and asks again on "yes" when they answer "Which playlist should I play?" and no playlist is called that', async () => {
+    const asked = await turn('PlayPlaylistIntent', {});
+    expect(spokenText(asked)).toBe('Which playlist should I play?');
+
+    const no = await turn('PlayPlaylistIntent', { playlist: 'no' }, asked);
+    expect(spokenText(no)).toBe('Okay. Enjoy your music.');
+    expect(endsSession(no)).toBe(true);
+
+    const yes = await turn('PlaylistDetailsIntent', { playlist: 'yes' }, asked);
+    expect(spokenText(yes)).toBe('Which playlist would you like to hear about?');
+    expect(yes.response.directives).toContainEqual(expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'playlist' }));
+    expect(calls()).not.toContain('PUT /me/player/play');
+  });
+
   it('forgets "want me to play it?" once the user lists playlists instead, so a later "yes" plays nothing', async () => {
     const described = await turn('PlaylistDetailsIntent', { playlist: 'deep house' });
     const listed = await turn('ListPlaylistsIntent', {}, described);

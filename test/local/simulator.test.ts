@@ -88,6 +88,13 @@ describe('the simulator, driving the skill object that /alexa serves, against th
     expect(spokenText(turn.response)).toMatch(answer);
   });
 
+  it.each(['tell me about a playlist', 'describe one of my playlists'])('asks which playlist for "%s" rather than looking up "a playlist"', async (words) => {
+    const turn = await local.simulator().say(words);
+
+    expect(turn.resolution).toEqual({ kind: 'intent', name: 'PlaylistDetailsIntent', slots: { playlist: undefined } });
+    expect(spokenText(turn.response)).toBe(t('playlistName.askDetails'));
+  });
+
   it('still lets "stop" and "help" through while the skill waits for a slot', async () => {
     const simulator = local.simulator();
     await simulator.say('play a playlist');
