@@ -19,7 +19,7 @@ function summary(t: Translator['t'], details: PlaylistDetails, name: string, own
   return owner === undefined ? t('details.summaryNoOwner', { name, count }) : t('details.summary', { name, owner, count });
 }
 
-/** Name, owner, number of tracks, public or private and the description; then "want me to play it?". */
+/** Name, owner, number of tracks, public or private and the description; then "want me to play it?", unless it is empty. */
 export function describePlaylist(input: HandlerInput, details: PlaylistDetails): Response {
   const { t, spokenName, shownName } = translator(input);
   const owner = details.ownerName === undefined ? undefined : clip(details.ownerName);
@@ -29,7 +29,8 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
   const sentences = [summary(t, details, spokenName(details.name), owner === undefined ? undefined : escapeSsml(owner))];
   if (visibility !== undefined) sentences.push(t(`details.${visibility}`));
   if (description !== undefined) sentences.push(t('details.description', { description: escapeSsml(asSentence(description)) }));
-  sentences.push(t('details.offerPlay'));
+  const playable = details.trackCount !== 0;
+  sentences.push(t(playable ? 'details.offerPlay' : 'details.nothingToPlay'));
 
   const cardVisibility = { collaborative: 'details.cardCollaborative', public: 'details.cardPublic', private: 'details.cardPrivate' } as const;
   showPanel(input, 'playlistDetails', {
@@ -41,9 +42,9 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
       ...(description === undefined ? [] : [description]),
     ],
   });
-  updateSession(input, { offer: { kind: 'play', playlist: playlistRef(details) } });
+  updateSession(input, { offer: playable ? { kind: 'play', playlist: playlistRef(details) } : undefined });
   return input.responseBuilder
     .speak(sentences.join(' '))
-    .reprompt(t('details.offerPlayReprompt', { name: spokenName(details.name) }))
+    .reprompt(playable ? t('details.offerPlayReprompt', { name: spokenName(details.name) }) : t('list.reprompt'))
     .getResponse();
 }

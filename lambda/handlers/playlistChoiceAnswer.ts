@@ -1,13 +1,16 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { PLAYLIST_SLOT, spokenSlotValue } from '../alexa/slots';
-import { pickAmongChoices } from '../matching';
-import { actOnPlaylist, answerPlaylistRequest, INTENT_FOR } from './playlistRequest';
+import { translator } from '../i18n';
+import { readChoiceAnswer } from '../matching';
+import { noIntentHandler } from './noIntent';
+import { actOnPlaylist, answerPlaylistRequest, askWhich, INTENT_FOR } from './playlistRequest';
 import { isIntent } from './requestMatchers';
 import { readSession } from './sessionState';
 
 /**
  * The answer to "Did you mean Deep Focus or Deep House?": it arrives in the intent that asked,
- * with the slot filled. A name or "the first one" among the offered ones decides; anything
+ * with the slot filled. A name or "the first one" among the offered ones decides; "no" or
+ * "neither" closes as "no" does elsewhere; "yes" or "the third one" of two asks again; anything
  * else is looked up among all the user's playlists as a new request.
  */
 export const playlistChoiceAnswerHandler: LinkedRequestHandler = {
@@ -18,9 +21,20 @@ export const playlistChoiceAnswerHandler: LinkedRequestHandler = {
   async handle(input, spotify) {
     const pending = readSession(input).pendingChoice;
     const action = pending?.action ?? 'play';
+    const choices = pending?.choices ?? [];
     const answer = spokenSlotValue(input, PLAYLIST_SLOT) ?? '';
-    const picked = pickAmongChoices(answer, pending?.choices ?? []);
-    if (picked !== undefined) return actOnPlaylist(input, spotify, action, picked);
-    return answerPlaylistRequest(input, spotify, action, answer);
+    const reading = readChoiceAnswer(answer, choices);
+    switch (reading.kind) {
+      case 'picked':
+        return actOnPlaylist(input, spotify, action, reading.item);
+      case 'declined':
+        return noIntentHandler.handle(input);
+      case 'unclear':
+        return askWhich(input, action, choices);
+      case 'beyondChoices':
+        return askWhich(input, action, choices, translator(input).t('playlistName.onlyChoices', { count: choices.length }));
+      default:
+        return answerPlaylistRequest(input, spotify, action, answer);
+    }
   },
 };

@@ -22,7 +22,7 @@ export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSum
   const more = page.items.length > 0 && nextOffset < page.total;
 
   let intro: string;
-  if (!isFirstPage) intro = t('list.next', { names: spokenNames });
+  if (!isFirstPage) intro = t('list.next', { count: page.items.length, names: spokenNames });
   else if (more) intro = t('list.first', { count: page.total, shown: names.length, names: spokenNames });
   else intro = t('list.all', { count: page.total, names: spokenNames });
 

@@ -3,10 +3,11 @@ import type { Intent, Response } from 'ask-sdk-model';
 import { speakWhileSlow } from '../alexa/progressiveResponse';
 import { dynamicEntityId, PLAYLIST_SLOT } from '../alexa/slots';
 import { translator } from '../i18n';
-import { matchSpokenName } from '../matching';
+import { matchSpokenName, yesOrNo } from '../matching';
 import { clip, escapeSsml } from '../speech/ssml';
 import { NotFound, type PlaylistDetails, type PlaylistSummary, type SpotifyApi } from '../spotify';
 import { describePlaylist } from './describePlaylist';
+import { noIntentHandler } from './noIntent';
 import { teachPlaylistNames } from './playlistEntities';
 import { forgetPendingQuestions, playlistRef, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
 import { startPlayback } from './startPlayback';
@@ -63,15 +64,23 @@ export function elicitPlaylist(input: HandlerInput, action: PlaylistAction, spee
   return input.responseBuilder.speak(speech).reprompt(reprompt).addElicitSlotDirective(PLAYLIST_SLOT, intentToElicit(action)).getResponse();
 }
 
+/** "Which playlist should I play?": the name, asked for in the same intent; nothing else is pending. */
+export function askForPlaylistName(input: HandlerInput, action: PlaylistAction): Response {
+  const { t } = translator(input);
+  forgetPendingQuestions(input);
+  return elicitPlaylist(input, action, t(action === 'play' ? 'playlistName.askPlay' : 'playlistName.askDetails'), t('playlistName.askReprompt'));
+}
+
 /** "Did you mean A or B?", asked in the intent that needs the answer, with the choices remembered for it. */
-export function askWhich(input: HandlerInput, action: PlaylistAction, choices: readonly PlaylistRef[]): Response {
+export function askWhich(input: HandlerInput, action: PlaylistAction, choices: readonly PlaylistRef[], preface?: string): Response {
   const { t, spokenName } = translator(input);
   // An ambiguous match has two or three choices.
   const [first = '', second = '', third] = choices.map((choice) => spokenName(choice.name));
   const question = third === undefined ? t('playlistName.askWhich2', { first, second }) : t('playlistName.askWhich3', { first, second, third });
   forgetPendingQuestions(input);
   updateSession(input, { pendingChoice: { action, choices: choices.map(playlistRef) } });
-  return elicitPlaylist(input, action, question, `${question} ${t('playlistName.askWhichReprompt')}`);
+  const speech = preface === undefined ? question : `${preface} ${question}`;
+  return elicitPlaylist(input, action, speech, `${question} ${t('playlistName.askWhichReprompt')}`);
 }
 
 function noMatch(input: HandlerInput, spoken: string): Response {
@@ -99,6 +108,10 @@ export async function answerPlaylistRequest(input: HandlerInput, spotify: Spotif
     const lookup = await lookUp(input, spotify, spoken);
     if (lookup.kind === 'found') return actOnPlaylist(input, spotify, action, playlistRef(lookup.playlist), lookup.details);
     if (lookup.library.length === 0) return noPlaylists(input);
+    // "No" or "yes" in answer to "Which playlist should I play?", and no playlist is called that.
+    const word = lookup.kind === 'none' ? yesOrNo(spoken) : undefined;
+    if (word === 'no') return noIntentHandler.handle(input);
+    if (word === 'yes') return askForPlaylistName(input, action);
     // The session goes on: from now on Alexa knows the user's names.
     teachPlaylistNames(input, lookup.library);
     return lookup.kind === 'ambiguous' ? askWhich(input, action, lookup.choices) : noMatch(input, spoken);

@@ -7,6 +7,8 @@ export interface PlaylistRef {
   readonly name: string;
   /** What playback takes as `context_uri`. */
   readonly uri: string;
+  /** Spotify said it has no tracks: there is nothing to play. */
+  readonly empty?: true;
 }
 
 /** What a "which one?" question was asked for. */
@@ -44,14 +46,14 @@ function isPositiveInteger(value: unknown): value is number {
  * A playlist as the session remembers it: only what the next turn needs, the name clipped as it
  * is spoken, because the attributes travel in every response and Spotify names have no length limit.
  */
-export function playlistRef({ id, name, uri }: PlaylistRef): PlaylistRef {
-  return { id, name: clip(name), uri };
+export function playlistRef({ id, name, uri, empty, trackCount }: PlaylistRef & { readonly trackCount?: number | undefined }): PlaylistRef {
+  return empty === true || trackCount === 0 ? { id, name: clip(name), uri, empty: true } : { id, name: clip(name), uri };
 }
 
 function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
   if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
-  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri });
+  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, ...(raw.empty === true ? { empty: true } : {}) });
 }
 
 function readPendingChoice(raw: unknown): SessionState['pendingChoice'] {

@@ -23,6 +23,9 @@ export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, pl
   const finish = (key: string, values: Record<string, string | number> = {}) =>
     input.responseBuilder.speak(t(key, { name, ...values })).withShouldEndSession(true).getResponse();
 
+  // Spotify would accept it and play nothing, or refuse with a reason that blames the device.
+  if (playlist.empty === true) return finish('play.empty');
+
   const choice = chooseDevice(await spotify.player.devices());
   if (choice.kind === 'none') return finish('play.noDevice');
   if (choice.kind === 'unclear') return finish('play.unclearDevice', { count: choice.count });

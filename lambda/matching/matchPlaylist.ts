@@ -54,8 +54,18 @@ export function matchSpokenName<T extends Named>(spoken: string, candidates: rea
   return { kind: 'ambiguous', items: contenders.slice(0, MAX_CHOICES).map((scored) => scored.item) };
 }
 
-const ORDINAL_ANSWER = /^(?:the )?(?:number )?(1st|2nd|3rd|1|2|3|last)(?: 1| playlist)?$/;
-const ORDINAL_INDEX: Readonly<Record<string, number>> = { '1st': 0, '1': 0, '2nd': 1, '2': 1, '3rd': 2, '3': 2 };
+const ORDINAL_ANSWER = /^(?:the )?(?:number )?(\d+(?:st|nd|rd|th)|[1-9]|last)(?: 1| playlist)?$/;
+/** "No" or "neither" instead of a name: the user wants none of the offered playlists. */
+const DECLINING_ANSWER = /^(?:no|nope|nah|neither|none|no thanks|no thank you|neither (?:one|of them|of those)|none of (?:them|those))$/;
+/** "Yes" to an either-or question answers nothing. */
+const UNCLEAR_ANSWER = /^(?:yes|yeah|yep|yup|sure|ok|okay|yes please)$/;
+
+/** The position an ordinal answer names ("the second one" is 1; "the last one" is the last), or undefined. */
+function ordinalIndex(normalised: string, count: number): number | undefined {
+  const ordinal = ORDINAL_ANSWER.exec(normalised)?.[1];
+  if (ordinal === undefined) return undefined;
+  return ordinal === 'last' ? count - 1 : Number.parseInt(ordinal, 10) - 1;
+}
 
 /**
  * The answer to "Did you mean A or B?": a name among the offered ones, or "the first one",
@@ -64,7 +74,39 @@ const ORDINAL_INDEX: Readonly<Record<string, number>> = { '1st': 0, '1': 0, '2nd
 export function pickAmongChoices<T extends Named>(answer: string, choices: readonly T[]): T | undefined {
   const outcome = matchSpokenName(answer, choices);
   if (outcome.kind === 'found') return outcome.item;
-  const ordinal = ORDINAL_ANSWER.exec(normaliseName(answer))?.[1];
-  if (ordinal === undefined) return undefined;
-  return ordinal === 'last' ? choices[choices.length - 1] : choices[ORDINAL_INDEX[ordinal] ?? choices.length];
+  const index = ordinalIndex(normaliseName(answer), choices.length);
+  return index === undefined || index < 0 ? undefined : choices[index];
+}
+
+export type ChoiceAnswer<T> =
+  | { readonly kind: 'picked'; readonly item: T }
+  /** "No", "neither of them". */
+  | { readonly kind: 'declined' }
+  /** "Yes": no choice made. */
+  | { readonly kind: 'unclear' }
+  /** "The third one" when two were offered. */
+  | { readonly kind: 'beyondChoices' }
+  /** Anything else: perhaps another playlist's name. */
+  | { readonly kind: 'other' };
+
+/** "yes" or "no" when the words are only that ("nope", "neither of them", "sure"), else undefined. */
+export function yesOrNo(spoken: string): 'yes' | 'no' | undefined {
+  const said = normaliseName(spoken);
+  if (DECLINING_ANSWER.test(said)) return 'no';
+  return UNCLEAR_ANSWER.test(said) ? 'yes' : undefined;
+}
+
+/**
+ * What an answer to "Did you mean A or B?" says. A choice named exactly as said wins over
+ * reading it as "no" or "yes" (a playlist may be called "Yes").
+ */
+export function readChoiceAnswer<T extends Named>(answer: string, choices: readonly T[]): ChoiceAnswer<T> {
+  const said = normaliseName(answer);
+  const picked = pickAmongChoices(answer, choices);
+  if (picked !== undefined && normaliseName(picked.name) === said) return { kind: 'picked', item: picked };
+  const word = yesOrNo(answer);
+  if (word === 'no') return { kind: 'declined' };
+  if (word === 'yes') return { kind: 'unclear' };
+  if (picked !== undefined) return { kind: 'picked', item: picked };
+  return ordinalIndex(said, choices.length) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
 }

@@ -115,11 +115,13 @@ export class UtteranceResolver {
   /**
    * What Alexa makes of an answer after the skill asked for one slot: the same intent with the
    * slot filled from the slot's samples (or, failing those, from all the words), unless the
-   * words are a launch, an exit or a built-in such as "stop" or "help".
+   * words are a launch, an exit, a built-in such as "stop" or "help", or a whole sample of one of
+   * the model's own intents ("play workout 2", "list my playlists"): Alexa switches to that intent.
    */
   resolveSlotAnswer(utterance: string, elicited: ElicitedSlot): Resolution {
     const usual = this.resolve(utterance);
     if (usual.kind !== 'intent' || usual.newSession === true || INTERRUPTING_INTENTS.has(usual.name)) return usual;
+    if (!usual.name.startsWith('AMAZON.')) return usual;
     const words = normaliseUtterance(utterance).replace(/^alexa /, '');
     const answer = (this.slotAnswers.get(`${elicited.intent}.${elicited.slot}`) ?? [])
       .map((pattern) => ({ pattern, match: pattern.regex.exec(words) }))

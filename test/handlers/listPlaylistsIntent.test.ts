@@ -7,6 +7,7 @@ import { startHarness, type Harness } from '../support/skillHarness';
 const TOKEN = DEMO_ACCESS_TOKEN;
 const EMPTY_TOKEN = 'token-of-a-user-without-playlists';
 const FEW_TOKEN = 'token-of-a-user-with-three-playlists';
+const SIX_TOKEN = 'token-of-a-user-with-six-playlists';
 
 const named = (names: string[]): PlaylistRecord[] => names.map((name, index) => ({ id: `id${index}`, name, trackCount: index }));
 
@@ -20,6 +21,7 @@ describe('listing playlists', () => {
         }),
         [EMPTY_TOKEN]: demoAccount({ playlists: [] }),
         [FEW_TOKEN]: demoAccount({ playlists: named(['One', 'Two', 'Three']) }),
+        [SIX_TOKEN]: demoAccount({ playlists: named(['One', 'Two', 'Three', 'Four', 'Five', 'Six']) }),
       },
     });
   });
@@ -72,6 +74,13 @@ describe('listing playlists', () => {
     expect(spokenText(third)).toBe("Here are the next ones: Eleven and Twelve. That's all of them. You can ask me to play one by name. What would you like?");
     expect(third.sessionAttributes).toEqual({});
     expect(endsSession(third)).toBe(false);
+  });
+
+  it('says "the next one" in the singular when one name is left', async () => {
+    const first = await list(SIX_TOKEN);
+    const last = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: SIX_TOKEN, attributes: first.sessionAttributes }));
+
+    expect(spokenText(last)).toBe("Here's the next one: Six. That's all of them. You can ask me to play one by name. What would you like?");
   });
 
   it('closes politely on "no" after "want to hear more?"', async () => {

@@ -20,6 +20,7 @@ const ACCOUNTS = {
   laptopAndPhone: 'token-laptop-and-phone',
   restrictedOnly: 'token-restricted-only',
   free: 'token-free-account',
+  emptyDeepFocus: 'token-empty-deep-focus',
 } as const;
 
 function directiveOf(response: ResponseEnvelope, type: string): Directive | undefined {
@@ -38,6 +39,9 @@ describe('playing a playlist', () => {
         [ACCOUNTS.laptopAndPhone]: demoAccount({ devices: [{ ...laptop }, { ...phone }] }),
         [ACCOUNTS.restrictedOnly]: demoAccount({ devices: [{ ...echo, isActive: true, isRestricted: true }] }),
         [ACCOUNTS.free]: demoAccount({ premium: false }),
+        [ACCOUNTS.emptyDeepFocus]: demoAccount({
+          playlists: demoAccount().playlists.map((playlist) => (playlist.name === 'Deep Focus' ? { ...playlist, trackCount: 0 } : playlist)),
+        }),
       },
     });
   });
@@ -100,6 +104,26 @@ describe('playing a playlist', () => {
     expect(calls()).toEqual(['GET /me/playlists', 'GET /me/player/devices']);
     expect(playback(token).isPlaying).toBe(false);
     expect(endsSession(response)).toBe(true);
+  });
+
+  it('says an empty playlist has nothing to play instead of "Playing Empty for Now", and starts nothing', async () => {
+    const response = await play('empty for now');
+
+    expect(spokenText(response)).toBe("Empty for Now is empty, so there's nothing to play. Add some songs to it in Spotify, then ask me again.");
+    expect(endsSession(response)).toBe(true);
+    expect(calls()).toEqual(['GET /me/playlists']);
+  });
+
+  it('remembers which offered choice is empty, so picking it says so and starts nothing', async () => {
+    const question = await play('deep', ACCOUNTS.emptyDeepFocus);
+    expect(spokenText(question)).toBe('Did you mean Deep Focus or Deep House?');
+    harness.spotify.reset();
+
+    const answer = await harness.ask(
+      intentRequest('PlayPlaylistIntent', { playlist: 'the first one' }, { accessToken: ACCOUNTS.emptyDeepFocus, attributes: question.sessionAttributes ?? {} }),
+    );
+    expect(spokenText(answer)).toBe("Deep Focus is empty, so there's nothing to play. Add some songs to it in Spotify, then ask me again.");
+    expect(playRequests()).toEqual([]);
   });
 
   it('says that playback needs Premium when Spotify answers 403 PREMIUM_REQUIRED, and nothing plays', async () => {

@@ -94,6 +94,56 @@ describe('a conversation about which playlist', () => {
     expect(spokenText(answer)).toBe('Playing Deep Focus on Kitchen Echo.');
   });
 
+  it.each(['no', 'nope', 'neither', 'neither of them', 'none of them'])(
+    'closes politely, as "no" does anywhere else, when the answer to "which one?" is "%s"',
+    async (answer) => {
+      const question = await askedWhichDeep();
+      const response = await turn('PlayPlaylistIntent', { playlist: answer }, question);
+
+      expect(spokenText(response)).toBe('Okay. Enjoy your music.');
+      expect(endsSession(response)).toBe(true);
+      expect(calls()).toEqual([]);
+    },
+  );
+
+  it('asks again, with the same choices, when "yes" arrives in the slot of "which one?"', async () => {
+    const question = await askedWhichDeep();
+    const response = await turn('PlayPlaylistIntent', { playlist: 'yes' }, question);
+
+    expect(spokenText(response)).toBe('Did you mean Deep Focus or Deep House?');
+    expect(response.response.directives).toContainEqual(expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'playlist' }));
+    expect(response.sessionAttributes?.pendingChoice).toEqual(question.sessionAttributes?.pendingChoice);
+    expect(calls()).toEqual([]);
+  });
+
+  it('says how many there were and asks again when the answer is "the third one" of two', async () => {
+    const question = await askedWhichDeep();
+    const response = await turn('PlayPlaylistIntent', { playlist: 'the third one' }, question);
+
+    expect(spokenText(response)).toBe('There were only 2 to choose from. Did you mean Deep Focus or Deep House?');
+    expect(endsSession(response)).toBe(false);
+    expect(response.response.directives).toContainEqual(expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'playlist' }));
+    expect(response.sessionAttributes?.pendingChoice).toEqual(question.sessionAttributes?.pendingChoice);
+    expect(calls()).toEqual([]);
+
+    const answer = await turn('PlayPlaylistIntent', { playlist: 'the second one' }, response);
+    expect(spokenText(answer)).toBe('Playing Deep House on Kitchen Echo.');
+  });
+
+  it('closes on "no" and asks again on "yes" when they answer "Which playlist should I play?" and no playlist is called that', async () => {
+    const asked = await turn('PlayPlaylistIntent', {});
+    expect(spokenText(asked)).toBe('Which playlist should I play?');
+
+    const no = await turn('PlayPlaylistIntent', { playlist: 'no' }, asked);
+    expect(spokenText(no)).toBe('Okay. Enjoy your music.');
+    expect(endsSession(no)).toBe(true);
+
+    const yes = await turn('PlaylistDetailsIntent', { playlist: 'yes' }, asked);
+    expect(spokenText(yes)).toBe('Which playlist would you like to hear about?');
+    expect(yes.response.directives).toContainEqual(expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'playlist' }));
+    expect(calls()).not.toContain('PUT /me/player/play');
+  });
+
   it('forgets "want me to play it?" once the user lists playlists instead, so a later "yes" plays nothing', async () => {
     const described = await turn('PlaylistDetailsIntent', { playlist: 'deep house' });
     const listed = await turn('ListPlaylistsIntent', {}, described);

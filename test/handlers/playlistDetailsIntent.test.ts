@@ -46,8 +46,24 @@ describe('hearing about a playlist', () => {
 
   it('says when a playlist is private, empty, or made by someone else', async () => {
     expect(spokenText(await details('sundays pancakes'))).toMatch(/^Sunday's Pancakes, by Demo Listener, has 23 tracks\. It's private\. Want me/);
-    expect(spokenText(await details('empty for now'))).toBe("Empty for Now, by Demo Listener, is empty. It's public. Want me to play it?");
+    expect(spokenText(await details('empty for now'))).toMatch(/^Empty for Now, by Demo Listener, is empty\. It's public\. /);
     expect(spokenText(await details('deep focus'))).toMatch(/^Deep Focus, by Spotify, has 150 tracks\./);
+  });
+
+  it('does not offer to play an empty playlist, and a "yes" afterwards starts nothing', async () => {
+    const described = await details('empty for now');
+
+    expect(spokenText(described)).toBe("Empty for Now, by Demo Listener, is empty. It's public. Once it has songs, I can play it for you. What else would you like?");
+    expect(repromptText(described)).toBe('What would you like to do?');
+    expect(endsSession(described)).toBe(false);
+    expect(described.sessionAttributes?.offer).toBeUndefined();
+
+    harness.spotify.reset();
+    const yes = await harness.ask(
+      intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: described.sessionAttributes ?? {} }),
+    );
+    expect(spokenText(yes)).not.toMatch(/^Playing/);
+    expect(calls()).not.toContain('PUT /me/player/play');
   });
 
   it('reads one track, an owner by id when it has no display name, and link text from the description', async () => {

@@ -74,6 +74,27 @@ describe('the simulator, driving the skill object that /alexa serves, against th
     expect(named.resolution).toEqual({ kind: 'intent', name: 'PlayPlaylistIntent', slots: { playlist: 'morning run' } });
   });
 
+  it.each([
+    ['play workout 2', 'PlayPlaylistIntent', { playlist: 'workout 2' }, /^Playing Workout 2 on /],
+    ['tell me about deep house', 'PlaylistDetailsIntent', { playlist: 'deep house' }, /^Deep House, by Demo Listener, has 75 tracks\./],
+    ['list my playlists', 'ListPlaylistsIntent', {}, /^You have 30 playlists\./],
+  ])('sends "%s" said while the skill waits for a slot as the intent it matches, as Alexa does', async (words, name, slots, answer) => {
+    const simulator = local.simulator();
+    await simulator.say('play deep');
+
+    const turn = await simulator.say(words);
+
+    expect(turn.resolution).toEqual({ kind: 'intent', name, slots });
+    expect(spokenText(turn.response)).toMatch(answer);
+  });
+
+  it.each(['tell me about a playlist', 'describe one of my playlists'])('asks which playlist for "%s" rather than looking up "a playlist"', async (words) => {
+    const turn = await local.simulator().say(words);
+
+    expect(turn.resolution).toEqual({ kind: 'intent', name: 'PlaylistDetailsIntent', slots: { playlist: undefined } });
+    expect(spokenText(turn.response)).toBe(t('playlistName.askDetails'));
+  });
+
   it('still lets "stop" and "help" through while the skill waits for a slot', async () => {
     const simulator = local.simulator();
     await simulator.say('play a playlist');

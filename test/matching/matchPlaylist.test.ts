@@ -1,4 +1,4 @@
-import { matchSpokenName, normaliseName, normaliseSpoken, pickAmongChoices, type MatchOutcome, type Named } from '../../lambda/matching';
+import { matchSpokenName, normaliseName, normaliseSpoken, pickAmongChoices, readChoiceAnswer, type MatchOutcome, type Named } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from './fixtures/trickyPlaylistNames';
 
 const library: Named[] = TRICKY_PLAYLIST_NAMES.map((name) => ({ name }));
@@ -157,5 +157,26 @@ describe('answering "which one did you mean?"', () => {
 
   it.each(['morning run', 'deep', 'the fourth one'])('picks nothing for "%s"', (answer) => {
     expect(pickAmongChoices(answer, choices)).toBeUndefined();
+  });
+
+  it.each([
+    ['no', 'declined'],
+    ['neither of them', 'declined'],
+    ['none of those', 'declined'],
+    ['yes', 'unclear'],
+    ['okay', 'unclear'],
+    ['the fourth one', 'beyondChoices'],
+    ['number 7', 'beyondChoices'],
+    ['morning run', 'other'],
+    ['fifty', 'other'],
+  ])('reads "%s" as %s', (answer, kind) => {
+    expect(readChoiceAnswer(answer, choices).kind).toBe(kind);
+  });
+
+  it('takes a choice whose name is the very word said, "Yes" or "No", over reading it as an answer', () => {
+    const named = [{ name: 'No' }, { name: 'Yes' }];
+    expect(readChoiceAnswer('no', named)).toEqual({ kind: 'picked', item: { name: 'No' } });
+    expect(readChoiceAnswer('yes', named)).toEqual({ kind: 'picked', item: { name: 'Yes' } });
+    expect(readChoiceAnswer('the second one', choices)).toEqual({ kind: 'picked', item: { name: 'Deep House' } });
   });
 });
