@@ -2,10 +2,10 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { translator } from '../i18n';
 
-/** Why the user is asked to link: never linked, the link expired (401), or Spotify refused the link's permissions (403). */
-export type LinkReason = 'notLinked' | 'expired' | 'refused';
+/** Why the user is asked to link: never linked, or the link expired or was revoked (Spotify's 401). */
+export type LinkReason = 'notLinked' | 'expired';
 
-const SPEECH_FOR: Readonly<Record<LinkReason, string>> = { notLinked: 'link.speech', expired: 'link.relinkSpeech', refused: 'link.refusedSpeech' };
+const SPEECH_FOR: Readonly<Record<LinkReason, string>> = { notLinked: 'link.speech', expired: 'link.relinkSpeech' };
 
 /**
  * The answer whenever Spotify is needed and we have no usable token: a LinkAccount card in the

@@ -27,6 +27,7 @@ const SPEECH_FOR: ReadonlyArray<readonly [SpotifyErrorClass, string]> = [
   [PremiumRequired, 'errors.premiumRequired'],
   [NoActiveDevice, 'errors.noActiveDevice'],
   [NotFound, 'errors.notFound'],
+  [Forbidden, 'errors.forbidden'],
 ];
 
 function speechKeyFor(error: unknown): string {
@@ -35,8 +36,8 @@ function speechKeyFor(error: unknown): string {
 }
 
 /**
- * The one place where failures become speech. A 401 means the link expired and a 403 that it lacks
- * a permission: both get the relink card.
+ * The one place where failures become speech. A 401 means the link expired or was revoked: the
+ * relink card, and only then (any other refusal is not fixed by linking again).
  * Everything else gets a sentence that says what happened and what to do; nothing reaches Alexa
  * as an exception.
  */
@@ -51,8 +52,6 @@ export function errorHandler(logger: Logger): ErrorHandler {
         error,
       });
       if (error instanceof Unauthorized) return linkAccountResponse(input, 'expired');
-      // Linking again grants the permissions Spotify found missing, so the card goes with the sentence.
-      if (error instanceof Forbidden) return linkAccountResponse(input, 'refused');
       const { t } = translator(input);
       return input.responseBuilder.speak(t(speechKeyFor(error))).withShouldEndSession(true).getResponse();
     },

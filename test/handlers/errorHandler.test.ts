@@ -31,7 +31,7 @@ const FAILURES: Record<string, FailureCase> = {
     speech: /needs a Spotify Premium account/,
     error: 'PremiumRequired',
   },
-  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, speech: /didn't allow that.*sent a card to the Alexa app/, error: 'Forbidden' },
+  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, speech: /^Spotify didn't allow that for your account, so I couldn't do it\./, error: 'Forbidden' },
   'Spotify says 404 NO_ACTIVE_DEVICE': {
     fault: { kind: 'status', status: 404, body: errorJson(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE') },
     speech: /couldn't find a device to play on/,
@@ -98,7 +98,7 @@ describe('the error handler', () => {
       const response = await harness.ask(envelope());
 
       expect(spokenText(response)).toMatch(failure.speech);
-      expect(cardType(response)).toBe(failure.error === 'Unauthorized' || failure.error === 'Forbidden' ? 'LinkAccount' : undefined);
+      expect(cardType(response)).toBe(failure.error === 'Unauthorized' ? 'LinkAccount' : undefined);
       expect(endsSession(response)).toBe(true);
       expect(harness.spotify.requests.length).toBeLessThanOrEqual(2);
       expect(loggedError()).toMatchObject({ name: failure.error, operation: 'playlists.listMine' });
