@@ -31,14 +31,15 @@ function readUrl(env: Env, name: string, fallback: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigurationError(name, `"${raw}" is not an absolute URL`);
+    // The value is not repeated: a mistyped URL may still hold a password.
+    throw new ConfigurationError(name, 'is not an absolute URL such as https://api.spotify.com/v1');
   }
   // Credentials in the URL would be sent beside the user's token and printed in this very message.
   if (url.username !== '' || url.password !== '') {
     throw new ConfigurationError(name, `${url.protocol}//${url.host}${url.pathname} must not carry a user name or password`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(name, `"${raw}" must use http or https`);
+    throw new ConfigurationError(name, `must use http or https, not ${url.protocol}`);
   }
   return raw.replace(/\/+$/, '');
 }

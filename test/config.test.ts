@@ -30,7 +30,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['SPOTIFY_API_BASE_URL', 'not a url', /SPOTIFY_API_BASE_URL: "not a url" is not an absolute URL/],
+    ['SPOTIFY_API_BASE_URL', 'not a url', /SPOTIFY_API_BASE_URL: is not an absolute URL/],
     ['SPOTIFY_API_BASE_URL', 'ftp://example.com', /must use http or https/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: "loud" is not one of debug, info, warn, error, silent/],
     ['SKILL_ID', 'my-skill', /SKILL_ID: "my-skill" is not an Alexa skill id/],
@@ -45,6 +45,13 @@ describe('loadConfig', () => {
     const load = () => loadConfig({ SPOTIFY_API_BASE_URL: 'https://me:s3cret@api.example.com/v1' });
 
     expect(load).toThrow('SPOTIFY_API_BASE_URL: https://api.example.com/v1 must not carry a user name or password');
+    expect(load).not.toThrow(/s3cret/);
+  });
+
+  it.each([['//me:s3cret@api.example.com/v1'], ['me:s3cret@api.example.com/v1']])('never repeats a malformed URL that may hold a password (%s)', (value) => {
+    const load = () => loadConfig({ SPOTIFY_API_BASE_URL: value });
+
+    expect(load).toThrow(ConfigurationError);
     expect(load).not.toThrow(/s3cret/);
   });
 });

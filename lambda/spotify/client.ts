@@ -119,8 +119,9 @@ function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): Playli
     id: playlist.id,
     name: playlist.name,
     uri: playlist.uri,
-    // As with the profile: a blank display name is no name, so the owner's id stands in.
-    ownerName: playlist.owner?.display_name || playlist.owner?.id || undefined,
+    // As with the profile, a blank display name is no name. The owner's id is no stand-in: it
+    // is an account identifier, often random characters, not something to say or show.
+    ownerName: playlist.owner?.display_name || undefined,
     trackCount: playlist.items?.total ?? undefined,
   };
 }

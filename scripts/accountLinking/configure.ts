@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE } from '../skillPackage/accountLinkingRules';
 import { ASK_STATES, readSkillIds } from '../skillPackage/askStates';
 import { runAsk, type AskResult } from './askCli';
-import { fillTemplate, MASK, maskSecrets, type AccountLinkingRequest } from './request';
+import { fillTemplate, maskSecrets, type AccountLinkingRequest } from './request';
 
 /** Account linking is configured on the development stage; certification copies it to live. */
 const STAGE = 'development';
@@ -18,11 +18,6 @@ export interface ConfigureOptions {
 }
 
 class Stop extends Error {}
-
-function masked(body: AccountLinkingRequest): string {
-  const payload = { ...body.accountLinkingRequest, clientSecret: MASK };
-  return JSON.stringify({ accountLinkingRequest: payload }, null, 2);
-}
 
 function readTemplate(root: string): unknown {
   try {
@@ -93,7 +88,7 @@ export function configureAccountLinking({ root, env, out, err }: ConfigureOption
     const skillId = skillIdFor(root, profile);
 
     out(`Account linking for skill ${skillId} (${STAGE} stage), as it will be sent:`);
-    out(masked(filled.body));
+    out(maskSecrets(JSON.stringify(filled.body, null, 2), secrets));
     const askEnv = withoutClientSecret(env);
     const sent = sendRequest(filled.body, skillId, askEnv);
     if (!sent.ok) return fail(sent.message);

@@ -11,7 +11,9 @@ export type Filled = { ok: true; body: AccountLinkingRequest; secrets: string[] 
 /** Spotify shows both the client id and the client secret as 32 hexadecimal characters. */
 const SPOTIFY_CREDENTIAL = /^[0-9a-f]{32}$/i;
 const SECRET_FIELDS = new Set(['clientSecret']);
-export const MASK = '<hidden>';
+/** A value from a variable named like a secret stays hidden wherever the template puts it (a swapped placeholder). */
+const SECRET_VARIABLE = /SECRET/i;
+const MASK = '<hidden>';
 
 function setupHint(variable: string): string {
   return `${variable} is not set: copy it from your app at https://developer.spotify.com/dashboard and export it in this shell (never into a file in the repository).`;
@@ -36,7 +38,7 @@ export function fillTemplate(template: unknown, env: Env, file: string): Filled 
       if (!SPOTIFY_CREDENTIAL.test(filled)) {
         failure ??= `${variable} does not look like a Spotify credential (32 hexadecimal characters); check that you copied all of it.`;
       }
-      if (key !== undefined && SECRET_FIELDS.has(key)) secrets.push(filled);
+      if ((key !== undefined && SECRET_FIELDS.has(key)) || SECRET_VARIABLE.test(variable)) secrets.push(filled);
       return filled;
     }
     if (Array.isArray(value)) return value.map((item) => fill(item));

@@ -66,11 +66,11 @@ describe('hearing about a playlist', () => {
     expect(calls()).not.toContain('PUT /me/player/play');
   });
 
-  it('reads one track, an owner by id when it has no display name, and link text from the description', async () => {
+  it('reads one track, no owner when the owner has no display name (never their account id), and link text from the description', async () => {
     const response = await details('solo song', CUSTOM_TOKEN);
 
-    expect(spokenText(response)).toBe("Solo Song, by someone, has one track. It's public. Its description says: Curated by Tom & Jerry. Want me to play it?");
-    expect(cardText(response)).toBe('Solo Song\nBy someone\n1 track\nPublic\nCurated by Tom & Jerry');
+    expect(spokenText(response)).toBe("Solo Song has one track. It's public. Its description says: Curated by Tom & Jerry. Want me to play it?");
+    expect(cardText(response)).toBe('Solo Song\n1 track\nPublic\nCurated by Tom & Jerry');
   });
 
   it('shortens a long description and calls a collaborative playlist collaborative', async () => {

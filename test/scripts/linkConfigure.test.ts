@@ -130,6 +130,19 @@ describe('npm run link:configure', () => {
     expect(askCalls()[1]?.args).toEqual(['smapi', 'get-account-linking-info', '--skill-id', SKILL_ID, '--stage', 'development']);
   });
 
+  it('hides the secret wherever the template puts it, even with the placeholders swapped', () => {
+    const file = path.join(project, TEMPLATE);
+    const template = JSON.parse(readFileSync(file, 'utf8'));
+    template.accountLinkingRequest.clientId = '${SPOTIFY_CLIENT_SECRET}';
+    template.accountLinkingRequest.clientSecret = '${SPOTIFY_CLIENT_ID}';
+    writeFileSync(file, JSON.stringify(template));
+
+    const { stdout, stderr } = configure();
+
+    expect(stdout).toContain('"clientId": "<hidden>"');
+    expect(`${stdout}\n${stderr}`).not.toContain(CLIENT_SECRET);
+  });
+
   it('uses the skill of the profile ASK_DEFAULT_PROFILE names, as the ASK CLI does', () => {
     const otherSkill = 'amzn1.ask.skill.99999999-0000-4000-8000-000000000000';
     deployedAs({ default: SKILL_ID, work: otherSkill });
