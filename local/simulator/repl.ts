@@ -67,7 +67,8 @@ export function startRepl({ simulator, input, output, terminal }: ReplOptions): 
   const done = (async () => {
     if (terminal) rl.prompt();
     for await (const line of rl) {
-      if (!terminal) print(`you> ${line}`);
+      // A piped script is echoed into the transcript, but a token given to `link` is not.
+      if (!terminal) print(`you> ${line.replace(/^(\s*link\s+)\S+/, '$1[token]')}`);
       let step: Step = 'go on';
       try {
         step = await handleLine(line, simulator, print);

@@ -38,8 +38,6 @@ export class Simulator {
   private sessionId: string | undefined;
   private attributes: Record<string, unknown> = {};
   private lastTurn: Turn | undefined;
-  /** Set while the skill waits for one slot (its last answer carried Dialog.ElicitSlot). */
-  private elicited: ElicitedSlot | undefined;
 
   constructor(private readonly options: SimulatorOptions) {
     this.currentLocale = options.locale ?? 'en-US';
@@ -61,6 +59,11 @@ export class Simulator {
 
   get last(): Turn | undefined {
     return this.lastTurn;
+  }
+
+  /** The slot the skill waits for: its last answer, in the session still open, carried Dialog.ElicitSlot. */
+  private get elicited(): ElicitedSlot | undefined {
+    return this.sessionOpen && this.lastTurn !== undefined ? elicitedSlot(this.lastTurn.response) : undefined;
   }
 
   /** Links the demo account, or whatever token is given (an unknown one meets Spotify's 401). */
@@ -116,7 +119,6 @@ export class Simulator {
     const sessionOpen = resolution.kind !== 'exit' && response.response.shouldEndSession === false;
     if (sessionOpen) this.attributes = { ...(response.sessionAttributes ?? {}) };
     else this.sessionId = undefined;
-    this.elicited = sessionOpen ? elicitedSlot(response) : undefined;
     this.lastTurn = { said, resolution, request, response, sessionOpen };
     return this.lastTurn;
   }
