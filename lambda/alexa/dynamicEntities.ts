@@ -20,6 +20,11 @@ export interface EntitySource {
   readonly name: string;
 }
 
+/** `text` cut at the last whole word that fits Alexa's limit for an entity value or synonym. */
+function withinEntityLimit(text: string): string {
+  return text.length <= MAX_ENTITY_NAME_CHARS ? text : text.slice(0, MAX_ENTITY_NAME_CHARS + 1).replace(/\s*\S*$/, '');
+}
+
 /**
  * `Dialog.UpdateDynamicEntities` with the user's playlist names (in Spotify's order) and their
  * spoken-friendly synonyms: every playlist first gets its name, then synonyms are added in
@@ -31,9 +36,12 @@ export function playlistEntitiesDirective(playlists: readonly EntitySource[]): d
   for (const playlist of playlists) {
     if (entities.length >= MAX_ENTITY_TERMS) break;
     const forms = spokenForms(clip(playlist.name, MAX_ENTITY_NAME_CHARS));
-    if (forms.value === '' || seen.has(playlist.id)) continue;
+    // Spoken forms can be longer than the clipped name they came from ("&" → "and", "50" → "fifty").
+    const value = withinEntityLimit(forms.value);
+    if (value === '' || seen.has(playlist.id)) continue;
     seen.add(playlist.id);
-    entities.push({ id: playlist.id, value: forms.value, pending: [...forms.synonyms], synonyms: [] });
+    const synonyms = [...new Set(forms.synonyms.map(withinEntityLimit))].filter((synonym) => synonym !== '' && synonym !== value);
+    entities.push({ id: playlist.id, value, pending: synonyms, synonyms: [] });
   }
   if (entities.length === 0) return undefined;
 
