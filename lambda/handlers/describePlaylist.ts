@@ -19,6 +19,10 @@ function summary(t: Translator['t'], details: PlaylistDetails, name: string, own
   return owner === undefined ? t('details.summaryNoOwner', { name, count }) : t('details.summary', { name, owner, count });
 }
 
+// Keys written out whole, so that a test can tell which sentences the code uses.
+const SPOKEN_VISIBILITY = { collaborative: 'details.collaborative', public: 'details.public', private: 'details.private' } as const;
+const CARD_VISIBILITY = { collaborative: 'details.cardCollaborative', public: 'details.cardPublic', private: 'details.cardPrivate' } as const;
+
 /** Name, owner, number of tracks, public or private and the description; then "want me to play it?", unless it is empty. */
 export function describePlaylist(input: HandlerInput, details: PlaylistDetails): Response {
   const { t, spokenName, shownName } = translator(input);
@@ -27,18 +31,17 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
   const visibility = visibilityKey(details);
 
   const sentences = [summary(t, details, spokenName(details.name), owner === undefined ? undefined : escapeSsml(owner))];
-  if (visibility !== undefined) sentences.push(t(`details.${visibility}`));
+  if (visibility !== undefined) sentences.push(t(SPOKEN_VISIBILITY[visibility]));
   if (description !== undefined) sentences.push(t('details.description', { description: escapeSsml(asSentence(description)) }));
   const playable = details.trackCount !== 0;
   sentences.push(t(playable ? 'details.offerPlay' : 'details.nothingToPlay'));
 
-  const cardVisibility = { collaborative: 'details.cardCollaborative', public: 'details.cardPublic', private: 'details.cardPrivate' } as const;
   showPanel(input, 'playlistDetails', {
     title: shownName(details.name),
     subtitle: owner === undefined ? '' : t('details.cardOwner', { owner }),
     lines: [
       ...(details.trackCount === undefined ? [] : [t('details.cardTracks', { count: details.trackCount })]),
-      ...(visibility === undefined ? [] : [t(cardVisibility[visibility])]),
+      ...(visibility === undefined ? [] : [t(CARD_VISIBILITY[visibility])]),
       ...(description === undefined ? [] : [description]),
     ],
   });

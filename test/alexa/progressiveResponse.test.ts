@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { speakWhileSlow, PROGRESSIVE_AFTER_MS } from '../../lambda/alexa/progressiveResponse';
+import { TimeBoxedApiClient } from '../../lambda/alexa/timeBoxedApiClient';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { intentRequest } from '../support/envelopes';
 import { spokenText } from '../support/responses';
@@ -110,7 +111,14 @@ describe('the progressive response while Spotify is slow', () => {
 });
 
 describe('speakWhileSlow', () => {
-  afterEach(() => jest.useRealTimers());
+  let directiveCalls: jest.SpyInstance;
+  beforeEach(() => {
+    directiveCalls = jest.spyOn(TimeBoxedApiClient.prototype, 'invoke');
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    directiveCalls.mockRestore();
+  });
 
   it('sends nothing and leaves no timer behind when the work is done in time', async () => {
     jest.useFakeTimers();
@@ -118,6 +126,7 @@ describe('speakWhileSlow', () => {
 
     await expect(speakWhileSlow(input, 'One moment.', async () => 'done')).resolves.toBe('done');
     expect(jest.getTimerCount()).toBe(0);
+    expect(directiveCalls).not.toHaveBeenCalled();
   });
 
   it('passes the failure of the work on, and stays quiet when the envelope has no Alexa API', async () => {
@@ -129,5 +138,6 @@ describe('speakWhileSlow', () => {
     jest.advanceTimersByTime(10);
     fail(new Error('Spotify broke'));
     await expect(result).rejects.toThrow('Spotify broke');
+    expect(directiveCalls).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,8 @@
 import type { ResponseEnvelope, ui } from 'ask-sdk-model';
 import { demoAccount } from '../../local/spotify/demoAccount';
 import type { PlaylistRecord } from '../../local/spotify/model';
-import { intentRequest, launchRequest } from '../support/envelopes';
-import { ssml } from '../support/responses';
+import { DYNAMIC_AUTHORITY, intentRequest, launchRequest, resolved } from '../support/envelopes';
+import { spokenText, ssml } from '../support/responses';
 import { startHarness, type Harness } from '../support/skillHarness';
 
 const TOKEN = 'token-of-a-user-with-very-long-playlist-names';
@@ -33,12 +33,19 @@ describe("Alexa's size limits, with 120 playlists whose names run to thousands o
 
   const screen = { accessToken: TOKEN, screen: true };
 
+  // Alexa resolves the spoken name to the playlist's id, so the details are answered, not "did you mean…?".
+  const detailsOfThird = () =>
+    resolved(intentRequest('PlaylistDetailsIntent', { playlist: 'playlist three' }, screen), { authority: DYNAMIC_AUTHORITY, ids: [playlists[3]!.id] });
+
   it.each([
-    ['the welcome, which teaches Alexa the names', () => launchRequest(screen)],
-    ['the list on a screen', () => intentRequest('ListPlaylistsIntent', {}, screen)],
-    ['the details on a screen', () => intentRequest('PlaylistDetailsIntent', { playlist: longName(3) }, screen)],
-    ['a name that matches none', () => intentRequest('PlayPlaylistIntent', { playlist: 'nothing like it' }, screen)],
-  ])('hold for %s', async (_, envelope) => {
-    withinAlexaLimits(await harness.ask(envelope()));
+    ['the welcome, which teaches Alexa the names', () => launchRequest(screen), /^Welcome to Playlist Pal\. You have 120 playlists\./],
+    ['the list on a screen', () => intentRequest('ListPlaylistsIntent', {}, screen), /^You have 120 playlists\. Here are the first 5: Playlist 0 /],
+    ['the details on a screen', detailsOfThird, /^Playlist 3 with a very long name .*, has 3 tracks\./],
+    ['a name that matches none', () => intentRequest('PlayPlaylistIntent', { playlist: 'nothing like it' }, screen), /^I couldn't find a playlist called nothing like it\./],
+  ])('hold for %s', async (_, envelope, answer) => {
+    const response = await harness.ask(envelope());
+
+    expect(spokenText(response)).toMatch(answer);
+    withinAlexaLimits(response);
   });
 });

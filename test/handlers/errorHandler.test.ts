@@ -92,7 +92,7 @@ describe('the error handler', () => {
     ['listing playlists', () => list()],
     ['opening the skill', () => launchRequest({ accessToken: DEMO_ACCESS_TOKEN })],
   ])('when %s', (_, envelope: () => RequestEnvelope) => {
-    it.each(Object.entries(FAILURES))('answers usefully when %s, with the relink card only for a 401 or a plain 403', async (_, failure) => {
+    it.each(Object.entries(FAILURES))('answers usefully when %s, with the relink card only for a 401', async (_, failure) => {
       harness.spotify.inject({ path: '/me/playlists', fault: failure.fault, times: 2 });
 
       const response = await harness.ask(envelope());

@@ -138,8 +138,8 @@ describe('a conversation about which playlist', () => {
     expect(spokenText(no)).toBe('Okay. Enjoy your music.');
     expect(endsSession(no)).toBe(true);
 
-    const yes = await turn('PlaylistDetailsIntent', { playlist: 'yes' }, asked);
-    expect(spokenText(yes)).toBe('Which playlist would you like to hear about?');
+    const yes = await turn('PlayPlaylistIntent', { playlist: 'yes' }, asked);
+    expect(spokenText(yes)).toBe('Which playlist should I play?');
     expect(yes.response.directives).toContainEqual(expect.objectContaining({ type: 'Dialog.ElicitSlot', slotToElicit: 'playlist' }));
     expect(calls()).not.toContain('PUT /me/player/play');
   });

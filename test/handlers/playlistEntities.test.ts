@@ -1,33 +1,15 @@
-import type { Directive, IntentRequest, RequestEnvelope, ResponseEnvelope, Slot } from 'ask-sdk-model';
+import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
-import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/envelopes';
+import { DYNAMIC_AUTHORITY, intentRequest, launchRequest, resolved, STATIC_AUTHORITY } from '../support/envelopes';
 import { spokenText } from '../support/responses';
 import { startHarness, type Harness } from '../support/skillHarness';
 
 const MORNING_RUN_ID = '37i9dQZF1DXcBWIGoYBM5M';
-const DYNAMIC_AUTHORITY = `amzn1.er-authority.echo-sdk.dynamic.${TEST_SKILL_ID}.PlaylistName`;
-const STATIC_AUTHORITY = `amzn1.er-authority.echo-sdk.${TEST_SKILL_ID}.PlaylistName`;
 
 type EntityUpdate = { types: Array<{ name: string; values: Array<{ id: string; name: { value: string } }> }> };
 
 function entityUpdate(response: ResponseEnvelope): EntityUpdate | undefined {
   return response.response.directives?.find((directive: Directive) => directive.type === 'Dialog.UpdateDynamicEntities') as EntityUpdate | undefined;
-}
-
-/** The envelope with the playlist slot resolved by the given authorities, as Alexa sends it. */
-function resolved(envelope: RequestEnvelope, ...authorities: Array<{ authority: string; ids: string[] }>): RequestEnvelope {
-  const request = envelope.request as IntentRequest;
-  const slot: Slot = {
-    ...request.intent.slots!.playlist!,
-    resolutions: {
-      resolutionsPerAuthority: authorities.map(({ authority, ids }) => ({
-        authority,
-        status: { code: ids.length > 0 ? 'ER_SUCCESS_MATCH' : 'ER_SUCCESS_NO_MATCH' },
-        values: ids.map((id) => ({ value: { id, name: 'whatever alexa says' } })),
-      })),
-    },
-  };
-  return { ...envelope, request: { ...request, intent: { ...request.intent, slots: { playlist: slot } } } };
 }
 
 describe("teaching Alexa the user's playlist names", () => {

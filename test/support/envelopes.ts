@@ -25,6 +25,9 @@ export interface EnvelopeOptions {
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000001';
 export const TEST_USER_ID = 'amzn1.ask.account.TESTUSER0000000000000000000000';
+/** Entity-resolution authorities for the playlist slot type: the session's dynamic entities and the model's own values. */
+export const DYNAMIC_AUTHORITY = `amzn1.er-authority.echo-sdk.dynamic.${TEST_SKILL_ID}.PlaylistName`;
+export const STATIC_AUTHORITY = `amzn1.er-authority.echo-sdk.${TEST_SKILL_ID}.PlaylistName`;
 
 let counter = 0;
 
@@ -115,4 +118,20 @@ export function sessionEndedRequest(
 /** Any other request type, e.g. `System.ExceptionEncountered` or one Alexa adds later. */
 export function otherRequest(type: string, fields: Record<string, unknown> = {}, options: EnvelopeOptions = {}): RequestEnvelope {
   return base({ type, ...common(options), ...fields } as unknown as RequestEnvelope['request'], options);
+}
+
+/** The envelope with the playlist slot resolved by the given authorities, as Alexa sends it. */
+export function resolved(envelope: RequestEnvelope, ...authorities: Array<{ authority: string; ids: string[] }>): RequestEnvelope {
+  const request = envelope.request as IntentRequest;
+  const slot: Slot = {
+    ...request.intent.slots!.playlist!,
+    resolutions: {
+      resolutionsPerAuthority: authorities.map(({ authority, ids }) => ({
+        authority,
+        status: { code: ids.length > 0 ? 'ER_SUCCESS_MATCH' : 'ER_SUCCESS_NO_MATCH' },
+        values: ids.map((id) => ({ value: { id, name: 'whatever alexa says' } })),
+      })),
+    },
+  };
+  return { ...envelope, request: { ...request, intent: { ...request.intent, slots: { playlist: slot } } } };
 }
