@@ -1,5 +1,6 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import enUS from '../lambda/i18n/locales/en-US.json';
+import { spokenText as speech } from '../test/support/responses';
 
 /*
  * A bench that times the wrong answer (an error path, a misrouted request) measures nothing:
@@ -7,10 +8,6 @@ import enUS from '../lambda/i18n/locales/en-US.json';
  */
 export type Expectation = (response: ResponseEnvelope) => boolean;
 
-function speech(response: ResponseEnvelope): string {
-  const output = response.response.outputSpeech;
-  return output?.type === 'SSML' ? output.ssml : output?.type === 'PlainText' ? output.text : '';
-}
 
 export const expectLinkAccountCard: Expectation = (response) => response.response.card?.type === 'LinkAccount';
 

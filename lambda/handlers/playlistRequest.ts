@@ -60,7 +60,7 @@ function intentToElicit(action: PlaylistAction): Intent {
 }
 
 /** Asks for the playlist's name in the same intent, so the answer fills its slot. */
-export function elicitPlaylist(input: HandlerInput, action: PlaylistAction, speech: string, reprompt: string): Response {
+function elicitPlaylist(input: HandlerInput, action: PlaylistAction, speech: string, reprompt: string): Response {
   return input.responseBuilder.speak(speech).reprompt(reprompt).addElicitSlotDirective(PLAYLIST_SLOT, intentToElicit(action)).getResponse();
 }
 

@@ -3,7 +3,7 @@ import type { Page } from './types';
 
 /** Spotify's paging limits (spec: `limit` 1..50, default 20; `offset` at most 100,000). */
 export const MAX_PAGE_LIMIT = 50;
-export const DEFAULT_PAGE_LIMIT = 20;
+const DEFAULT_PAGE_LIMIT = 20;
 export const MAX_OFFSET = 100_000;
 
 export interface PageRequest {

@@ -66,7 +66,7 @@ export interface TransportOptions {
 }
 
 /** Below this, an attempt could not even get an answer back from Spotify's nearest edge. */
-export const DEFAULT_MIN_ATTEMPT_MS = 150;
+const DEFAULT_MIN_ATTEMPT_MS = 150;
 
 /**
  * Agents shared by every client in the container: a warm Lambda keeps its TLS connection to
