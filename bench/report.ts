@@ -1,4 +1,4 @@
-/** The figures `npm run bench` writes to build/bench.json; README "Benchmarks" explains each. */
+/** The figures `npm run bench` writes to build/bench.json; docs/benchmarks.md explains each. */
 export interface BenchFigures {
   readonly coldStartMs: number;
   readonly baselineColdStartMs: number;

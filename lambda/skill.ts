@@ -16,6 +16,7 @@ import { playlistNameElicitationHandler } from './handlers/playlistNameElicitati
 import { playPlaylistIntentHandler } from './handlers/playPlaylistIntent';
 import { repeatPlaylistChoiceHandler } from './handlers/repeatPlaylistChoice';
 import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
+import { skillEventHandler } from './handlers/skillEvent';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
@@ -48,6 +49,8 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
   const linked = requiresLinkedAccount({ spotify, requestBudgetMs: config.requestBudgetMs });
   const builder = SkillBuilders.custom()
     .addRequestHandlers(
+      // Skill events come first: they are never a conversation, whatever else they resemble.
+      skillEventHandler(logger),
       linked(launchRequestHandler),
       linked(listPlaylistsIntentHandler),
       linked(morePlaylistsIntentHandler),

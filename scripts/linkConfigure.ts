@@ -1,6 +1,6 @@
 import { configureAccountLinking } from './accountLinking/configure';
 
-// `npm run link:configure` (from the project root). See README, "Account linking with Spotify".
+// `npm run link:configure` (from the project root). See docs/account-linking.md.
 process.exitCode = configureAccountLinking({
   root: process.cwd(),
   env: process.env,

@@ -1,6 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest, Slot } from 'ask-sdk-model';
-import { intentName } from '../handlers/requestMatchers';
+import { intentName } from './requestMatchers';
 
 /** The slot that names a playlist in PlayPlaylistIntent and PlaylistDetailsIntent. */
 export const PLAYLIST_SLOT = 'playlist';

@@ -1,8 +1,8 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
-import { listPlaylistsIntentHandler } from './listPlaylistsIntent';
-import { actOnPlaylist } from './playlistRequest';
-import { isIntent } from './requestMatchers';
-import { forgetPendingQuestions, readSession } from './sessionState';
+import { listFirstPage } from '../conversation/playlistPages';
+import { actOnPlaylist } from '../conversation/playlistRequest';
+import { isIntent } from '../alexa/requestMatchers';
+import { forgetPendingQuestions, readSession } from '../conversation/sessionState';
 
 /** "Yes" to "want me to list your playlists?" or to "want me to play it?". */
 export const acceptOfferIntentHandler: LinkedRequestHandler = {
@@ -11,6 +11,6 @@ export const acceptOfferIntentHandler: LinkedRequestHandler = {
     const offer = readSession(input).offer;
     forgetPendingQuestions(input);
     if (offer?.kind === 'play') return actOnPlaylist(input, spotify, 'play', offer.playlist);
-    return listPlaylistsIntentHandler.handle(input, spotify);
+    return listFirstPage(input, spotify);
   },
 };

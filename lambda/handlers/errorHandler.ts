@@ -14,7 +14,7 @@ import {
   Unauthorized,
   Unavailable,
 } from '../spotify';
-import { intentName, requestType } from './requestMatchers';
+import { intentName, requestType } from '../alexa/requestMatchers';
 
 type SpotifyErrorClass = abstract new (...args: never[]) => SpotifyError;
 

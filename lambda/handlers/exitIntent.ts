@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { translator } from '../i18n';
-import { isIntent } from './requestMatchers';
+import { isIntent } from '../alexa/requestMatchers';
 
 /** Stop, Cancel and NavigateHome all leave the skill; none needs a linked account. */
 export const exitIntentHandler: RequestHandler = {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { translator } from '../i18n';
-import { isIntent } from './requestMatchers';
-import { forgetPendingQuestions } from './sessionState';
+import { isIntent } from '../alexa/requestMatchers';
+import { forgetPendingQuestions } from '../conversation/sessionState';
 
 /** Works without a linked account, as certification requires. */
 export const helpIntentHandler: RequestHandler = {

@@ -1,8 +1,8 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { translator } from '../i18n';
 import { MAX_PAGE_LIMIT } from '../spotify';
-import { teachPlaylistNames } from './playlistEntities';
-import { isRequestType } from './requestMatchers';
+import { teachPlaylistNames } from '../conversation/playlistEntities';
+import { isRequestType } from '../alexa/requestMatchers';
 
 /**
  * "Alexa, open Playlist Pal". Needs a linked account: fetching the first page of playlists

@@ -1,8 +1,8 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { translator } from '../i18n';
-import { isIntent } from './requestMatchers';
-import { NAMES_PER_TURN, playlistPageResponse } from './playlistPages';
-import { readSession, updateSession } from './sessionState';
+import { isIntent } from '../alexa/requestMatchers';
+import { NAMES_PER_TURN, playlistPageResponse } from '../conversation/playlistPages';
+import { readSession, updateSession } from '../conversation/sessionState';
 
 /** "Yes" or "next" after "want to hear more?": the next few names, from where the last turn stopped. */
 export const morePlaylistsIntentHandler: LinkedRequestHandler = {

@@ -1,12 +1,9 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { translator } from '../i18n';
-import { isIntent } from './requestMatchers';
+import { isIntent } from '../alexa/requestMatchers';
+import { closeOnNo } from '../conversation/closing';
 
-/** "No" to "want to hear more?" (or to anything else): close politely; the session, and what it remembered, ends. */
+/** "No" to "want to hear more?" (or to anything else): close politely. */
 export const noIntentHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.NoIntent'),
-  handle(input) {
-    const { t } = translator(input);
-    return input.responseBuilder.speak(t('no')).withShouldEndSession(true).getResponse();
-  },
+  handle: closeOnNo,
 };

@@ -2,10 +2,10 @@ import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { PLAYLIST_SLOT, spokenSlotValue } from '../alexa/slots';
 import { translator } from '../i18n';
 import { readChoiceAnswer } from '../matching';
-import { noIntentHandler } from './noIntent';
-import { actOnPlaylist, answerPlaylistRequest, askWhich, INTENT_FOR } from './playlistRequest';
-import { isIntent } from './requestMatchers';
-import { readSession } from './sessionState';
+import { closeOnNo } from '../conversation/closing';
+import { actOnPlaylist, answerPlaylistRequest, askWhich, INTENT_FOR } from '../conversation/playlistRequest';
+import { isIntent } from '../alexa/requestMatchers';
+import { readSession } from '../conversation/sessionState';
 
 /**
  * The answer to "Did you mean Deep Focus or Deep House?": it arrives in the intent that asked,
@@ -28,7 +28,7 @@ export const playlistChoiceAnswerHandler: LinkedRequestHandler = {
       case 'picked':
         return actOnPlaylist(input, spotify, action, reading.item);
       case 'declined':
-        return noIntentHandler.handle(input);
+        return closeOnNo(input);
       case 'unclear':
         return askWhich(input, action, choices);
       case 'beyondChoices':

@@ -1,7 +1,7 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { PLAYLIST_SLOT, spokenSlotValue } from '../alexa/slots';
-import { answerPlaylistRequest } from './playlistRequest';
-import { isIntent } from './requestMatchers';
+import { answerPlaylistRequest } from '../conversation/playlistRequest';
+import { isIntent } from '../alexa/requestMatchers';
 
 /** "Tell me about Chill Vibes": owner, number of tracks, visibility and description. */
 export const playlistDetailsIntentHandler: LinkedRequestHandler = {

@@ -1,7 +1,7 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { PLAYLIST_SLOT, spokenSlotValue } from '../alexa/slots';
-import { askForPlaylistName } from './playlistRequest';
-import { isIntent } from './requestMatchers';
+import { askForPlaylistName } from '../conversation/playlistRequest';
+import { isIntent } from '../alexa/requestMatchers';
 
 /**
  * "Play a playlist" without a name: ask for it in the same intent rather than guess. Wrapped

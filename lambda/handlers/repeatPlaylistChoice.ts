@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { askWhich } from './playlistRequest';
-import { isIntent } from './requestMatchers';
-import { readSession } from './sessionState';
+import { askWhich } from '../conversation/playlistRequest';
+import { isIntent } from '../alexa/requestMatchers';
+import { readSession } from '../conversation/sessionState';
 
 /**
  * "Yes" to "Did you mean Deep Focus or Deep House?" answers nothing: the question is asked again,

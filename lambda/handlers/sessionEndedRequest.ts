@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
 import type { Logger } from '../logging/logger';
-import { isRequestType } from './requestMatchers';
+import { isRequestType } from '../alexa/requestMatchers';
 
 /** Alexa closed the session; it accepts no speech here, only an empty response. */
 export function sessionEndedRequestHandler(logger: Logger): RequestHandler {

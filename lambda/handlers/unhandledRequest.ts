@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { translator } from '../i18n';
-import { requestType } from './requestMatchers';
-import { forgetPendingQuestions } from './sessionState';
+import { requestType } from '../alexa/requestMatchers';
+import { forgetPendingQuestions } from '../conversation/sessionState';
 
 /** Requests that must not carry speech: the device or Alexa itself sent them, not the user. */
 const SILENT_REQUEST_TYPE = /^(AudioPlayer\.|PlaybackController\.|System\.ExceptionEncountered|Alexa\.Presentation\.APL\.RuntimeError|Messaging\.)/;

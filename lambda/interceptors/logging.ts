@@ -1,7 +1,7 @@
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { linkedAccessToken } from '../accountLinking/accessToken';
-import { intentName, requestType } from '../handlers/requestMatchers';
+import { intentName, requestType } from '../alexa/requestMatchers';
 import type { Logger } from '../logging/logger';
 import { hashUserId } from '../logging/redact';
 

@@ -1,5 +1,5 @@
 import type { RequestInterceptor } from 'ask-sdk-core';
-import { keepOnlyKnownSessionState } from '../handlers/sessionState';
+import { keepOnlyKnownSessionState } from '../conversation/sessionState';
 
 /** Runs before any handler, so every handler (and the response) sees only checked session state. */
 export const sessionStateInterceptor: RequestInterceptor = {

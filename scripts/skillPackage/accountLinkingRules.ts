@@ -5,7 +5,7 @@ import { problem, type Problem } from './problem';
 export const ACCOUNT_LINKING_TEMPLATE = 'skill-package/accountLinking.template.json';
 
 /*
- * What Alexa needs to link a Spotify account (see the README): Alexa is the OAuth client of
+ * What Alexa needs to link a Spotify account (see docs/account-linking.md): Alexa is the OAuth client of
  * Spotify's authorization-code flow. The values are checked, not just their presence, because
  * swapping the two URLs or choosing "credentials in body" are the usual console mistakes.
  */

@@ -1,9 +1,9 @@
-import { HANDLED_INTENTS } from '../../lambda/handlers/handledIntents';
+import { HANDLED_INTENTS } from '../../lambda/alexa/handledIntents';
 import { intentsOf, languageModelOf } from './modelShape';
 import { problem, type Problem } from './problem';
 
 const INTENTS = ['interactionModel', 'languageModel', 'intents'] as const;
-const HANDLED_INTENTS_FILE = 'lambda/handlers/handledIntents.ts';
+const HANDLED_INTENTS_FILE = 'lambda/alexa/handledIntents.ts';
 
 /** Built-ins certification expects every custom skill to answer, linked or not. */
 export const REQUIRED_BUILT_INS: readonly string[] = [

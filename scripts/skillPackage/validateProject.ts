@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE, accountLinkingTemplateProblems } from './accountLinkingRules';
 import { ASK_RESOURCES, askResourcesProblems } from './askResourcesRules';
 import { readSkillIds } from './askStates';
-import { HANDLED_INTENTS } from '../../lambda/handlers/handledIntents';
+import { HANDLED_INTENTS } from '../../lambda/alexa/handledIntents';
 import { intentCoverageProblems } from './intentCoverage';
 import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
 import { examplePhraseProblems, interfaceProblems, localeProblems, SKILL_MANIFEST } from './manifestRules';

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../../scripts/skillPackage/problem';
-import { HANDLED_INTENTS } from '../../lambda/handlers/handledIntents';
+import { HANDLED_INTENTS } from '../../lambda/alexa/handledIntents';
 import { validateProject } from '../../scripts/skillPackage/validateProject';
 
 const root = path.resolve(__dirname, '..', '..');

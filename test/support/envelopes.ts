@@ -120,6 +120,32 @@ export function otherRequest(type: string, fields: Record<string, unknown> = {},
   return base({ type, ...common(options), ...fields } as unknown as RequestEnvelope['request'], options);
 }
 
+export type SkillEventType =
+  | 'AlexaSkillEvent.SkillEnabled'
+  | 'AlexaSkillEvent.SkillDisabled'
+  | 'AlexaSkillEvent.SkillAccountLinked'
+  | 'AlexaSkillEvent.SkillPermissionAccepted'
+  | 'AlexaSkillEvent.SkillPermissionChanged';
+
+/**
+ * A skill event as Alexa sends it: outside any session (no `session` at all), with `eventCreationTime`
+ * and `eventPublishingTime`, and a `body` that depends on the event (SkillAccountLinked carries the
+ * new `accessToken`; SkillDisabled carries `userInformationPersistenceStatus`).
+ */
+export function skillEventRequest(type: SkillEventType, body: Record<string, unknown> = {}, options: EnvelopeOptions = {}): RequestEnvelope {
+  const { session: _session, ...withoutSession } = base(
+    {
+      type,
+      ...common(options),
+      eventCreationTime: options.timestamp ?? new Date().toISOString(),
+      eventPublishingTime: options.timestamp ?? new Date().toISOString(),
+      body,
+    } as unknown as RequestEnvelope['request'],
+    options,
+  );
+  return withoutSession as RequestEnvelope;
+}
+
 /** The envelope with the playlist slot resolved by the given authorities, as Alexa sends it. */
 export function resolved(envelope: RequestEnvelope, ...authorities: Array<{ authority: string; ids: string[] }>): RequestEnvelope {
   const request = envelope.request as IntentRequest;

@@ -7,11 +7,11 @@ import { matchSpokenName, yesOrNo } from '../matching';
 import { clip, escapeSsml } from '../speech/ssml';
 import { NotFound, type PlaylistDetails, type PlaylistSummary, type SpotifyApi } from '../spotify';
 import { describePlaylist } from './describePlaylist';
-import { noIntentHandler } from './noIntent';
+import { closeOnNo } from './closing';
 import { teachPlaylistNames } from './playlistEntities';
 import { forgetPendingQuestions, playlistRef, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
 import { startPlayback } from './startPlayback';
-import type { HandledIntent } from './handledIntents';
+import type { HandledIntent } from '../alexa/handledIntents';
 
 /** How many of the user's playlists a spoken name is matched against (pages of 50, within the deadline). */
 const MAX_MATCHED_PLAYLISTS = 300;
@@ -110,7 +110,7 @@ export async function answerPlaylistRequest(input: HandlerInput, spotify: Spotif
     if (lookup.library.length === 0) return noPlaylists(input);
     // "No" or "yes" in answer to "Which playlist should I play?", and no playlist is called that.
     const word = lookup.kind === 'none' ? yesOrNo(spoken) : undefined;
-    if (word === 'no') return noIntentHandler.handle(input);
+    if (word === 'no') return closeOnNo(input);
     if (word === 'yes') return askForPlaylistName(input, action);
     // The session goes on: from now on Alexa knows the user's names.
     teachPlaylistNames(input, lookup.library);

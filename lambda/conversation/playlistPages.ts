@@ -2,7 +2,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { showPanel } from '../alexa/panel';
 import { translator } from '../i18n';
-import type { Page, PlaylistSummary } from '../spotify';
+import type { Page, PlaylistSummary, SpotifyApi } from '../spotify';
 import { teachPageNames } from './playlistEntities';
 import { forgetPendingQuestions, updateSession } from './sessionState';
 
@@ -40,4 +40,14 @@ export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSum
     .speak(`${intro} ${question}`)
     .reprompt(more ? t('list.moreReprompt') : t('list.reprompt'))
     .getResponse();
+}
+
+/** "List my playlists": the count and the first few names, or that there are none. */
+export async function listFirstPage(input: HandlerInput, spotify: SpotifyApi): Promise<Response> {
+  const page = await spotify.playlists.listMine({ limit: NAMES_PER_TURN, offset: 0 });
+  if (page.total === 0 || page.items.length === 0) {
+    const { t } = translator(input);
+    return input.responseBuilder.speak(t('list.none')).withShouldEndSession(true).getResponse();
+  }
+  return playlistPageResponse(input, page, true);
 }

@@ -1,6 +1,6 @@
-import { HANDLED_INTENTS } from '../../lambda/handlers/handledIntents';
-import { NAMES_PER_TURN } from '../../lambda/handlers/playlistPages';
-import type { SessionState } from '../../lambda/handlers/sessionState';
+import { HANDLED_INTENTS } from '../../lambda/alexa/handledIntents';
+import { NAMES_PER_TURN } from '../../lambda/conversation/playlistPages';
+import type { SessionState } from '../../lambda/conversation/sessionState';
 import { translatorFor } from '../../lambda/i18n';
 import { intentRequest } from '../support/envelopes';
 import { spokenText } from '../support/responses';
