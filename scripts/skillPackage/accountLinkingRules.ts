@@ -2,7 +2,7 @@ import { checkAgainstDefinition } from './smapiSchema';
 import { PLACEHOLDER, secretLookingValueProblems } from './secrets';
 import { problem, type Problem } from './problem';
 
-export const ACCOUNT_LINKING_TEMPLATE = 'skill-package/accountLinking.template.json';
+export const ACCOUNT_LINKING_TEMPLATE = 'account-linking/spotify.template.json';
 
 /*
  * What Alexa needs to link a Spotify account (see docs/account-linking.md): Alexa is the OAuth client of

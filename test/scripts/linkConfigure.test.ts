@@ -5,7 +5,7 @@ import path from 'node:path';
 import { configureAccountLinking } from '../../scripts/accountLinking/configure';
 
 const root = path.resolve(__dirname, '..', '..');
-const TEMPLATE = 'skill-package/accountLinking.template.json';
+const TEMPLATE = 'account-linking/spotify.template.json';
 const CLIENT_ID = '0123456789abcdef0123456789abcdef';
 const CLIENT_SECRET = 'fedcba9876543210fedcba9876543210';
 const SKILL_ID = 'amzn1.ask.skill.11111111-2222-4333-8444-555555555555';

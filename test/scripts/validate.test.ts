@@ -8,7 +8,7 @@ import { validateProject } from '../../scripts/skillPackage/validateProject';
 const root = path.resolve(__dirname, '..', '..');
 const MANIFEST = 'skill-package/skill.json';
 const MODEL = 'skill-package/interactionModels/custom/en-US.json';
-const TEMPLATE = 'skill-package/accountLinking.template.json';
+const TEMPLATE = 'account-linking/spotify.template.json';
 const RESOURCES = 'ask-resources.json';
 const DEPLOYED_SKILL_ID = 'amzn1.ask.skill.11111111-2222-4333-8444-555555555555';
 
