@@ -84,7 +84,7 @@ function expectedBody(): unknown {
 
 beforeEach(() => {
   project = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-link-'));
-  mkdirSync(path.join(project, 'skill-package'));
+  mkdirSync(path.join(project, 'account-linking'));
   cpSync(path.join(root, TEMPLATE), path.join(project, TEMPLATE));
   fakeBin = path.join(project, 'bin');
   mkdirSync(fakeBin);

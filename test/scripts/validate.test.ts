@@ -20,6 +20,7 @@ let project: string;
 beforeEach(() => {
   project = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-validate-'));
   cpSync(path.join(root, 'skill-package'), path.join(project, 'skill-package'), { recursive: true });
+  cpSync(path.join(root, 'account-linking'), path.join(project, 'account-linking'), { recursive: true });
   cpSync(path.join(root, RESOURCES), path.join(project, RESOURCES));
 });
 
