@@ -7,6 +7,7 @@ import { startHarness, type Harness } from '../support/skillHarness';
 
 const ROCK_AND_ROLL_ID = '1a2b3c4d5e6f7g8h9i0jRR';
 const MORNING_RUN_ID = '37i9dQZF1DXcBWIGoYBM5M';
+const LOFI_ID = 'c2l3m4n5o6p7q8r9s0t1LF';
 
 const echo: DeviceRecord = { id: 'echo-1', name: 'Kitchen Echo', type: 'Speaker', isActive: false };
 const laptop: DeviceRecord = { id: 'laptop-1', name: "Sam's MacBook", type: 'Computer', isActive: false };
@@ -75,6 +76,22 @@ describe('playing a playlist', () => {
     expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
     expect(playRequests()[0]?.body).toEqual({ context_uri: playlistUri(MORNING_RUN_ID) });
     expect(playback(ACCOUNTS.demo)).toMatchObject({ contextUri: playlistUri(MORNING_RUN_ID), isPlaying: true });
+  });
+
+  it.each(['lofi', 'lofi beats', 'lo fi', 'lo-fi', 'lofi beats to study to'])('finds Lo-Fi Beats to Study To for "play %s", however the words are joined', async (spoken) => {
+    const response = await play(spoken);
+
+    expect(spokenText(response)).toBe('Playing Lo-Fi Beats to Study To on Kitchen Echo.');
+    expect(playRequests()[0]?.body).toEqual({ context_uri: playlistUri(LOFI_ID) });
+  });
+
+  it.each([
+    ['kpop', 'K-Pop Hits (2024)'],
+    ['k pop hits', 'K-Pop Hits (2024)'],
+    ['rnb', 'R&B Slow Jams'],
+    ['r and b', 'R&B Slow Jams'],
+  ])('finds the name for "play %s" as %j', async (spoken, name) => {
+    expect(spokenText(await play(spoken))).toBe(`Playing ${name} on Kitchen Echo.`);
   });
 
   it('plays on the device that is already playing, even when an Echo is there', async () => {
