@@ -10,6 +10,7 @@ import { launchRequestHandler } from './handlers/launchRequest';
 import { listPlaylistsIntentHandler } from './handlers/listPlaylistsIntent';
 import { morePlaylistsIntentHandler } from './handlers/morePlaylistsIntent';
 import { noIntentHandler } from './handlers/noIntent';
+import { nothingPendingIntentHandler } from './handlers/nothingPendingIntent';
 import { playlistChoiceAnswerHandler } from './handlers/playlistChoiceAnswer';
 import { playlistDetailsIntentHandler } from './handlers/playlistDetailsIntent';
 import { playlistNameElicitationHandler } from './handlers/playlistNameElicitation';
@@ -61,6 +62,8 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       linked(playlistDetailsIntentHandler),
       linked(acceptOfferIntentHandler),
       repeatPlaylistChoiceHandler,
+      // Yes or next that none of the handlers above was waiting for.
+      nothingPendingIntentHandler,
       helpIntentHandler,
       exitIntentHandler,
       noIntentHandler,
