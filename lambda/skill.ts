@@ -21,6 +21,7 @@ import { skillEventHandler } from './handlers/skillEvent';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
+import { retryInterceptor } from './interceptors/retry';
 import { sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { SpotifyClient } from './spotify';
@@ -71,7 +72,7 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       sessionEndedRequestHandler(logger),
       unhandledRequestHandler,
     )
-    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, requestLoggingInterceptor(logger))
+    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, retryInterceptor, requestLoggingInterceptor(logger))
     .addResponseInterceptors(responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');
