@@ -2,6 +2,7 @@ import { SkillBuilders, type Skill as CustomSkill } from 'ask-sdk-core';
 import { requiresLinkedAccount } from './accountLinking/guard';
 import type { SkillConfig } from './config';
 import { acceptOfferIntentHandler } from './handlers/acceptOfferIntent';
+import { canFulfillIntentHandler } from './handlers/canFulfillIntent';
 import { errorHandler } from './handlers/errorHandler';
 import { exitIntentHandler } from './handlers/exitIntent';
 import { fallbackIntentHandler } from './handlers/fallbackIntent';
@@ -25,6 +26,12 @@ import { retryInterceptor } from './interceptors/retry';
 import { sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { SpotifyClient } from './spotify';
+
+/**
+ * Time a name-free check may spend reading the user's playlists: Alexa waits for the candidate
+ * skills before it answers the user, and one page of 50 playlists takes a fraction of this.
+ */
+const CAN_FULFILL_BUDGET_MS = 1500;
 
 export interface SkillDependencies {
   readonly config: SkillConfig;
@@ -53,6 +60,8 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
     .addRequestHandlers(
       // Skill events come first: they are never a conversation, whatever else they resemble.
       skillEventHandler(logger),
+      // Name-free requests get canFulfillIntent only, never speech, so nothing else may answer them.
+      canFulfillIntentHandler({ spotify, logger, budgetMs: Math.min(config.requestBudgetMs, CAN_FULFILL_BUDGET_MS) }),
       linked(launchRequestHandler),
       linked(listPlaylistsIntentHandler),
       linked(morePlaylistsIntentHandler),
