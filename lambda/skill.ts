@@ -2,6 +2,7 @@ import { SkillBuilders, type Skill as CustomSkill } from 'ask-sdk-core';
 import { requiresLinkedAccount } from './accountLinking/guard';
 import type { SkillConfig } from './config';
 import { acceptOfferIntentHandler } from './handlers/acceptOfferIntent';
+import { canFulfillIntentHandler } from './handlers/canFulfillIntent';
 import { errorHandler } from './handlers/errorHandler';
 import { exitIntentHandler } from './handlers/exitIntent';
 import { fallbackIntentHandler } from './handlers/fallbackIntent';
@@ -10,6 +11,7 @@ import { launchRequestHandler } from './handlers/launchRequest';
 import { listPlaylistsIntentHandler } from './handlers/listPlaylistsIntent';
 import { morePlaylistsIntentHandler } from './handlers/morePlaylistsIntent';
 import { noIntentHandler } from './handlers/noIntent';
+import { nothingPendingIntentHandler } from './handlers/nothingPendingIntent';
 import { playlistChoiceAnswerHandler } from './handlers/playlistChoiceAnswer';
 import { playlistDetailsIntentHandler } from './handlers/playlistDetailsIntent';
 import { playlistNameElicitationHandler } from './handlers/playlistNameElicitation';
@@ -20,9 +22,16 @@ import { skillEventHandler } from './handlers/skillEvent';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
+import { retryInterceptor } from './interceptors/retry';
 import { sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { SpotifyClient } from './spotify';
+
+/**
+ * Time a name-free check may spend reading the user's playlists: Alexa waits for the candidate
+ * skills before it answers the user, and one page of 50 playlists takes a fraction of this.
+ */
+const CAN_FULFILL_BUDGET_MS = 1500;
 
 export interface SkillDependencies {
   readonly config: SkillConfig;
@@ -51,6 +60,8 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
     .addRequestHandlers(
       // Skill events come first: they are never a conversation, whatever else they resemble.
       skillEventHandler(logger),
+      // Name-free requests get canFulfillIntent only, never speech, so nothing else may answer them.
+      canFulfillIntentHandler({ spotify, logger, budgetMs: Math.min(config.requestBudgetMs, CAN_FULFILL_BUDGET_MS) }),
       linked(launchRequestHandler),
       linked(listPlaylistsIntentHandler),
       linked(morePlaylistsIntentHandler),
@@ -61,6 +72,8 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       linked(playlistDetailsIntentHandler),
       linked(acceptOfferIntentHandler),
       repeatPlaylistChoiceHandler,
+      // Yes or next that none of the handlers above was waiting for.
+      nothingPendingIntentHandler,
       helpIntentHandler,
       exitIntentHandler,
       noIntentHandler,
@@ -68,7 +81,7 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       sessionEndedRequestHandler(logger),
       unhandledRequestHandler,
     )
-    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, requestLoggingInterceptor(logger))
+    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, retryInterceptor, requestLoggingInterceptor(logger))
     .addResponseInterceptors(responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');

@@ -14,7 +14,7 @@ import { startPlayback } from './startPlayback';
 import type { HandledIntent } from '../alexa/handledIntents';
 
 /** How many of the user's playlists a spoken name is matched against (pages of 50, within the deadline). */
-const MAX_MATCHED_PLAYLISTS = 300;
+export const MAX_MATCHED_PLAYLISTS = 300;
 
 export const INTENT_FOR: Readonly<Record<PlaylistAction, HandledIntent>> = { play: 'PlayPlaylistIntent', details: 'PlaylistDetailsIntent' };
 

@@ -15,6 +15,12 @@ export interface PlaylistRef {
 export type PlaylistAction = 'play' | 'details';
 
 /**
+ * A request that failed on a passing Spotify fault, kept while "want me to try again?" is pending:
+ * the launch, or an intent with its slot values as Alexa heard them.
+ */
+export type RetryRequest = { readonly launch: true } | { readonly intent: string; readonly slots: Readonly<Record<string, string>> };
+
+/**
  * What the skill remembers between turns of one session, in session attributes (Lambda keeps
  * nothing between requests). Read defensively: the attributes come back from the device.
  */
@@ -27,12 +33,20 @@ export interface SessionState {
   offer?: { readonly kind: 'list' } | { readonly kind: 'play'; readonly playlist: PlaylistRef };
   /** How many of the user's playlists were last sent to Alexa as dynamic entities in this session. */
   playlistEntitiesSent?: number;
+  /** Set while "want me to try again?" is pending after Spotify failed: what to repeat on "yes". */
+  retry?: RetryRequest;
 }
 
 const MAX_REMEMBERED_CHOICES = 5;
 /** Spotify ids are 22 base-62 characters; anything far off is not one of ours. */
 const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 const MAX_URI_CHARS = 128;
+/** Intent and slot names as the interaction model allows them. */
+const MODEL_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
+/** The intents here have one slot; a few leave room for more without letting the attributes grow. */
+const MAX_RETRY_SLOTS = 4;
+/** Longer than any name a person says; a longer value is not ours. */
+export const MAX_RETRY_SLOT_CHARS = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,6 +84,16 @@ function readOffer(raw: unknown): SessionState['offer'] {
   return playlist === undefined ? undefined : { kind: 'play', playlist };
 }
 
+function readRetry(raw: unknown): SessionState['retry'] {
+  if (!isRecord(raw)) return undefined;
+  if (raw.launch === true) return { launch: true };
+  if (typeof raw.intent !== 'string' || !MODEL_NAME.test(raw.intent) || !isRecord(raw.slots)) return undefined;
+  const slots = Object.entries(raw.slots);
+  const valid = slots.length <= MAX_RETRY_SLOTS
+    && slots.every(([name, value]) => MODEL_NAME.test(name) && typeof value === 'string' && value.length <= MAX_RETRY_SLOT_CHARS);
+  return valid ? { intent: raw.intent, slots: Object.fromEntries(slots) as Record<string, string> } : undefined;
+}
+
 /** The attributes Alexa sent back, or undefined out of session (the SDK throws when asked for them then). */
 function sessionAttributes(input: HandlerInput): Record<string, unknown> | undefined {
   if (!isRecord(input.requestEnvelope?.session)) return undefined;
@@ -87,6 +111,8 @@ export function readSession(input: HandlerInput): SessionState {
   const offer = readOffer(raw.offer);
   if (offer !== undefined) state.offer = offer;
   if (isPositiveInteger(raw.playlistEntitiesSent)) state.playlistEntitiesSent = raw.playlistEntitiesSent;
+  const retry = readRetry(raw.retry);
+  if (retry !== undefined) state.retry = retry;
   return state;
 }
 

@@ -14,6 +14,17 @@ const SPOKEN_SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
+ * Words people say either letter by letter or as one word, where no spacing rule can tell them
+ * apart: "rnb" is "r and b" (the "&" of "R&B" is already "and"). Each spelled form lists the
+ * single words that mean it, the usual one first. Spacing alone ("lofi" and "lo fi", "e d m" and
+ * "edm") needs no entry: names are compared with the spaces removed (see similarity.ts).
+ */
+const SPOKEN_SPELLINGS: ReadonlyArray<readonly [spelled: string, words: readonly string[]]> = [['r and b', ['rnb', 'randb']]];
+const SPELLED_TOKENS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  SPOKEN_SPELLINGS.flatMap(([spelled, words]) => words.map((word) => [word, spelled.split(' ')])),
+);
+
+/**
  * The form in which a playlist name and what Alexa heard can be compared: lower case, no accents,
  * symbols said as words ("&" is "and"), emoji and punctuation gone, numbers as digits. The same
  * function runs on both sides, so "Rock & Roll <Live>" and "rock and roll live" meet.
@@ -33,7 +44,8 @@ export function normaliseName(text: string): string {
     .split(' ')
     .filter((token) => token !== '')
     // "Rock 'n' Roll".
-    .map((token) => (token === 'n' ? 'and' : token));
+    .map((token) => (token === 'n' ? 'and' : token))
+    .flatMap((token) => SPELLED_TOKENS[token] ?? [token]);
   return numbersAsDigits(tokens).join(' ');
 }
 
@@ -54,4 +66,11 @@ export function normaliseSpoken(spoken: string): string[] {
 /** Without spaces: "lofi" and "lo fi", "work out" and "workout" are the same to a listener. */
 export function compact(normalised: string): string {
   return normalised.replace(/ /g, '');
+}
+
+/** A normalised name with each spelled-out word as people also say it in one ("r and b" as "rnb"), for synonyms. */
+export function spellingsJoined(normalised: string): string {
+  let joined = ` ${normalised} `;
+  for (const [spelled, [word]] of SPOKEN_SPELLINGS) joined = joined.replaceAll(` ${spelled} `, ` ${word} `);
+  return joined.trim();
 }

@@ -1,4 +1,4 @@
-import { normaliseName } from './normalise';
+import { normaliseName, spellingsJoined } from './normalise';
 import { digitsAsWords } from './numberWords';
 
 export interface SpokenForms {
@@ -12,11 +12,30 @@ export interface SpokenForms {
 const DECORATION = /\s*(?:\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\})\s*/g;
 const SUBTITLE = /\s+(?:[-–—:|/])\s+.*$/;
 
+/** A hyphen inside a word: "Lo-Fi", "K-Pop", "Hip-Hop" are also said as one word. */
+const HYPHEN_IN_WORD = /(?<=\p{L})[-‐‑](?=\p{L})/gu;
+/** A short word in capitals, as "EDM" or "AC/DC": said letter by letter. */
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,3}(?![\p{L}\p{N}])/gu;
+/** Two or more single letters in a row ("e d m", from "E.D.M."): also said as the word they spell. */
+const LETTER_RUN = /\b\p{L}(?: \p{L}\b)+/gu;
+
+/**
+ * The ways the same words are said joined or apart: hyphenated words as one ("lofi beats"),
+ * letters as the word they spell ("edm") and short capitals letter by letter ("e d m"),
+ * "r and b" as "rnb". A name written in capitals throughout is shouting, not acronyms.
+ */
+function respellings(original: string): string[] {
+  const normalised = normaliseName(original);
+  const forms = [normaliseName(original.replace(HYPHEN_IN_WORD, '')), normalised.replace(LETTER_RUN, (run) => run.replace(/ /g, '')), spellingsJoined(normalised)];
+  if (/\p{Ll}/u.test(original)) forms.push(normaliseName(original.replace(ACRONYM, (letters) => [...letters].join(' '))));
+  return forms;
+}
+
 /** The spoken-friendly forms of a playlist name, for dynamic entities. */
 export function spokenForms(name: string): SpokenForms {
   const value = normaliseName(name);
   const shortened = [name.replace(DECORATION, ' '), name.replace(SUBTITLE, ''), name.replace(DECORATION, ' ').replace(SUBTITLE, '')];
-  const candidates = [...shortened.map(normaliseName), digitsAsWords(value.split(' ')).join(' ')];
+  const candidates = [...shortened.map(normaliseName), digitsAsWords(value.split(' ')).join(' '), ...[name, ...shortened].flatMap(respellings)];
   const synonyms = [...new Set(candidates)].filter((synonym) => synonym !== '' && synonym !== value);
   return { value, synonyms };
 }

@@ -36,18 +36,45 @@ export const INTERFACES_THE_CODE_USES: ReadonlyArray<{ readonly type: string; re
   { type: 'ALEXA_PRESENTATION_APL', usedBy: 'lambda/alexa/panel.ts shows lists and details on screens with Alexa.Presentation.APL.RenderDocument' },
 ];
 
-/** The skill.json declares every interface the code uses (`manifest.apis.custom.interfaces`). */
-export function interfaceProblems(manifest: unknown, used = INTERFACES_THE_CODE_USES): Problem[] {
+/** The interface types `manifest.apis.custom.interfaces` declares; undefined without a custom API. */
+function declaredInterfaces(manifest: unknown): string[] | undefined {
   const custom = (manifest as { manifest?: { apis?: { custom?: { interfaces?: unknown } } } } | null)?.manifest?.apis?.custom;
-  if (custom === null || typeof custom !== 'object') return [];
-  const declared = Array.isArray(custom.interfaces)
+  if (custom === null || typeof custom !== 'object') return undefined;
+  return Array.isArray(custom.interfaces)
     ? custom.interfaces.map((entry: unknown) => (entry as { type?: unknown } | null)?.type).filter((type): type is string => typeof type === 'string')
     : [];
+}
+
+/** The skill.json declares every interface the code uses (`manifest.apis.custom.interfaces`). */
+export function interfaceProblems(manifest: unknown, used = INTERFACES_THE_CODE_USES): Problem[] {
+  const declared = declaredInterfaces(manifest);
+  if (declared === undefined) return [];
   return used
     .filter(({ type }) => !declared.includes(type))
     .map(({ type, usedBy }) =>
       problem(SKILL_MANIFEST, ['manifest', 'apis', 'custom', 'interfaces'], `lacks ${type}: ${usedBy}, and Alexa only reports a device's support for an interface the manifest declares.`),
     );
+}
+
+const CAN_FULFILL = 'CAN_FULFILL_INTENT_REQUEST';
+const NAME_FREE_CODE = 'lambda/handlers/canFulfillIntent.ts';
+
+/**
+ * Name-free requests: Alexa sends CanFulfillIntentRequest only to a skill that declares
+ * CAN_FULFILL_INTENT_REQUEST, so the declaration and the code's NAME_FREE_INTENTS go together.
+ * Declared without an intent to answer, Alexa would route requests the skill cannot judge.
+ */
+export function nameFreeProblems(manifest: unknown, nameFreeIntents: readonly string[]): Problem[] {
+  const declared = declaredInterfaces(manifest);
+  if (declared === undefined) return [];
+  const at = ['manifest', 'apis', 'custom', 'interfaces'];
+  if (nameFreeIntents.length > 0 && !declared.includes(CAN_FULFILL)) {
+    return [problem(SKILL_MANIFEST, at, `lacks ${CAN_FULFILL}: ${NAME_FREE_CODE} answers CanFulfillIntentRequest for ${nameFreeIntents.join(', ')}, and Alexa asks only a skill that declares it, so "Alexa, play my workout playlist" would never reach the skill.`)];
+  }
+  if (nameFreeIntents.length === 0 && declared.includes(CAN_FULFILL)) {
+    return [problem(SKILL_MANIFEST, at, `declares ${CAN_FULFILL}, but the code answers no intent name-free (NAME_FREE_INTENTS in lambda/alexa/handledIntents.ts is empty).`)];
+  }
+  return [];
 }
 
 /** "Alexa, ask playlist pal to list my playlists": the launch word, the invocation name, then what the user asks. */

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE, accountLinkingTemplateProblems } from './accountLinkingRules';
 import { ASK_RESOURCES, askResourcesProblems } from './askResourcesRules';
 import { readSkillIds } from './askStates';
-import { HANDLED_INTENTS } from '../../lambda/alexa/handledIntents';
+import { HANDLED_INTENTS, NAME_FREE_INTENTS } from '../../lambda/alexa/handledIntents';
 import { intentCoverageProblems } from './intentCoverage';
 import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
-import { examplePhraseProblems, interfaceProblems, localeProblems, SKILL_MANIFEST } from './manifestRules';
+import { examplePhraseProblems, interfaceProblems, localeProblems, nameFreeProblems, SKILL_MANIFEST } from './manifestRules';
 import { problem, type Problem } from './problem';
 import { secretLookingValueProblems } from './secrets';
 import { checkAgainstDefinition } from './smapiSchema';
@@ -37,7 +37,11 @@ export interface ValidationReport {
 }
 
 /** Every check `npm run validate` makes, on the project at `root`, without touching the network. */
-export function validateProject(root: string, handledIntents: readonly string[] = HANDLED_INTENTS): ValidationReport {
+export function validateProject(
+  root: string,
+  handledIntents: readonly string[] = HANDLED_INTENTS,
+  nameFreeIntents: readonly string[] = NAME_FREE_INTENTS,
+): ValidationReport {
   const problems: Problem[] = [];
   const checked: string[] = [];
   const load = (file: string, checks: (value: unknown) => Problem[]): unknown => {
@@ -55,6 +59,7 @@ export function validateProject(root: string, handledIntents: readonly string[] 
     ...checkAgainstDefinition('v1.skill.Manifest.SkillManifestEnvelope', value, SKILL_MANIFEST),
     ...secretLookingValueProblems(SKILL_MANIFEST, value),
     ...interfaceProblems(value),
+    ...nameFreeProblems(value, nameFreeIntents),
   ]);
 
   const modelsDir = path.join(root, MODELS_DIR);

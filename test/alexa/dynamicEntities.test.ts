@@ -64,9 +64,29 @@ describe('dynamic entities for playlist names', () => {
   });
 
   it('offers the name without decorations and with numbers in words', () => {
-    expect(spokenForms('K-Pop Hits (2024)')).toEqual({ value: 'k pop hits 2024', synonyms: ['k pop hits', 'k pop hits twenty twenty four'] });
+    expect(spokenForms('K-Pop Hits (2024)')).toEqual({
+      value: 'k pop hits 2024',
+      synonyms: ['k pop hits', 'k pop hits twenty twenty four', 'kpop hits 2024', 'kpop hits'],
+    });
     expect(spokenForms('Top 50 — Global')).toEqual({ value: 'top 50 global', synonyms: ['top 50', 'top fifty global'] });
     expect(spokenForms('Class of 2005 / 1999')).toEqual({ value: 'class of 2005 1999', synonyms: ['class of 2005', 'class of 2005 nineteen ninety nine'] });
     expect(spokenForms('Workout')).toEqual({ value: 'workout', synonyms: [] });
+  });
+
+  it.each([
+    ['Lo-Fi Beats to Study To', 'lo fi beats to study to', 'lofi beats to study to'],
+    ['Hip-Hop Hooray', 'hip hop hooray', 'hiphop hooray'],
+    ['R&B Slow Jams', 'r and b slow jams', 'rnb slow jams'],
+    ['RnB Classics', 'r and b classics', 'rnb classics'],
+    ['EDM Anthems', 'edm anthems', 'e d m anthems'],
+    ['E.D.M. Party', 'e d m party', 'edm party'],
+  ])('teaches %j both as %j and as %j, joined or spelled as people say it', (name, value, synonym) => {
+    const forms = spokenForms(name);
+    expect(forms.value).toBe(value);
+    expect(forms.synonyms).toContain(synonym);
+  });
+
+  it('reads no acronyms into a name written in capitals throughout', () => {
+    expect(spokenForms('ROCK MIX')).toEqual({ value: 'rock mix', synonyms: [] });
   });
 });

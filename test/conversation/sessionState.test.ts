@@ -53,7 +53,7 @@ describe('session attributes sent back by the device', () => {
 
     const response = await harness.ask(envelope);
 
-    expect(spokenText(response)).toMatch(/didn't get that/);
+    expect(spokenText(response)).toMatch(/^There's nothing to continue right now\./);
     expect(response.sessionAttributes).toBeUndefined();
     expect(harness.logs.filter((line) => line.level === 'error')).toEqual([]);
   });

@@ -109,14 +109,14 @@ describe('listing playlists', () => {
   it('does not treat a stray "yes" as a request for more', async () => {
     const response = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: TOKEN }));
 
-    expect(spokenText(response)).toMatch(/didn't get that/);
+    expect(spokenText(response)).toMatch(/^There's nothing to continue right now\./);
     expect(harness.spotify.requests).toHaveLength(0);
   });
 
   it('ignores a tampered offset in the session attributes', async () => {
     const response = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: TOKEN, attributes: { listNextOffset: 'DROP TABLE' } }));
 
-    expect(spokenText(response)).toMatch(/didn't get that/);
+    expect(spokenText(response)).toMatch(/^There's nothing to continue right now\./);
     expect(harness.spotify.requests).toHaveLength(0);
   });
 });

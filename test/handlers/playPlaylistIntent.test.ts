@@ -7,6 +7,7 @@ import { startHarness, type Harness } from '../support/skillHarness';
 
 const ROCK_AND_ROLL_ID = '1a2b3c4d5e6f7g8h9i0jRR';
 const MORNING_RUN_ID = '37i9dQZF1DXcBWIGoYBM5M';
+const LOFI_ID = 'c2l3m4n5o6p7q8r9s0t1LF';
 
 const echo: DeviceRecord = { id: 'echo-1', name: 'Kitchen Echo', type: 'Speaker', isActive: false };
 const laptop: DeviceRecord = { id: 'laptop-1', name: "Sam's MacBook", type: 'Computer', isActive: false };
@@ -77,6 +78,22 @@ describe('playing a playlist', () => {
     expect(playback(ACCOUNTS.demo)).toMatchObject({ contextUri: playlistUri(MORNING_RUN_ID), isPlaying: true });
   });
 
+  it.each(['lofi', 'lofi beats', 'lo fi', 'lo-fi', 'lofi beats to study to'])('finds Lo-Fi Beats to Study To for "play %s", however the words are joined', async (spoken) => {
+    const response = await play(spoken);
+
+    expect(spokenText(response)).toBe('Playing Lo-Fi Beats to Study To on Kitchen Echo.');
+    expect(playRequests()[0]?.body).toEqual({ context_uri: playlistUri(LOFI_ID) });
+  });
+
+  it.each([
+    ['kpop', 'K-Pop Hits (2024)'],
+    ['k pop hits', 'K-Pop Hits (2024)'],
+    ['rnb', 'R&B Slow Jams'],
+    ['r and b', 'R&B Slow Jams'],
+  ])('finds the name for "play %s" as %j', async (spoken, name) => {
+    expect(spokenText(await play(spoken))).toBe(`Playing ${name} on Kitchen Echo.`);
+  });
+
   it('plays on the device that is already playing, even when an Echo is there', async () => {
     const response = await play('morning run', ACCOUNTS.phonePlaying);
 
@@ -97,19 +114,28 @@ describe('playing a playlist', () => {
     ['there is no device at all', ACCOUNTS.noDevices, /couldn't find a Spotify device to play Morning Run on\. Open Spotify/],
     ['the only device refuses remote control', ACCOUNTS.restrictedOnly, /couldn't find a Spotify device to play Morning Run on/],
     ['several devices are idle and none is a speaker', ACCOUNTS.laptopAndPhone, /found 2 Spotify devices, but none of them is playing/],
-  ])('starts nothing and says what to do when %s', async (_, token, sentence) => {
+  ])('starts nothing, says what to do when %s, and plays it on "yes" once that is done', async (_, token, sentence) => {
     const response = await play('morning run', token);
 
     expect(spokenText(response)).toMatch(sentence);
+    expect(spokenText(response)).toMatch(/then say yes, and I'll (?:try again|play Morning Run there)\.$/);
+    expect(repromptText(response)).toBe('Should I try playing Morning Run again? Say yes or no.');
     expect(calls()).toEqual(['GET /me/playlists', 'GET /me/player/devices']);
     expect(playback(token).isPlaying).toBe(false);
-    expect(endsSession(response)).toBe(true);
+    expect(endsSession(response)).toBe(false);
+
+    // The user opens Spotify on the phone and says yes.
+    harness.spotify.account(token)!.devices = [{ ...phone, isActive: true }];
+    const yes = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: token, attributes: response.sessionAttributes ?? {} }));
+
+    expect(spokenText(yes)).toBe('Playing Morning Run on Pixel.');
+    expect(playback(token)).toMatchObject({ contextUri: playlistUri(MORNING_RUN_ID), isPlaying: true });
   });
 
   it('says an empty playlist has nothing to play instead of "Playing Empty for Now", and starts nothing', async () => {
     const response = await play('empty for now');
 
-    expect(spokenText(response)).toBe("Empty for Now is empty, so there's nothing to play. Add some songs to it in Spotify, then ask me again.");
+    expect(spokenText(response)).toBe("Empty for Now is empty, so there's nothing to play. Once you add some songs to it in Spotify, I can play it for you.");
     expect(endsSession(response)).toBe(true);
     expect(calls()).toEqual(['GET /me/playlists']);
   });
@@ -122,17 +148,20 @@ describe('playing a playlist', () => {
     const answer = await harness.ask(
       intentRequest('PlayPlaylistIntent', { playlist: 'the first one' }, { accessToken: ACCOUNTS.emptyDeepFocus, attributes: question.sessionAttributes ?? {} }),
     );
-    expect(spokenText(answer)).toBe("Deep Focus is empty, so there's nothing to play. Add some songs to it in Spotify, then ask me again.");
+    expect(spokenText(answer)).toBe("Deep Focus is empty, so there's nothing to play. Once you add some songs to it in Spotify, I can play it for you.");
     expect(playRequests()).toEqual([]);
   });
 
   it('says that playback needs Premium when Spotify answers 403 PREMIUM_REQUIRED, and nothing plays', async () => {
     const response = await play('morning run', ACCOUNTS.free);
 
-    expect(spokenText(response)).toBe('Playing Morning Run needs a Spotify Premium account. I can still list your playlists and tell you about them.');
+    expect(spokenText(response)).toBe('Playing Morning Run needs a Spotify Premium account. I can still list your playlists and tell you about them. Want to hear them?');
     expect(playRequests()).toHaveLength(1);
     expect(playback(ACCOUNTS.free).isPlaying).toBe(false);
-    expect(endsSession(response)).toBe(true);
+    expect(endsSession(response)).toBe(false);
+
+    const yes = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: ACCOUNTS.free, attributes: response.sessionAttributes ?? {} }));
+    expect(spokenText(yes)).toMatch(/^You have 30 playlists\. Here are the first 5: Morning Run,/);
   });
 
   it.each([

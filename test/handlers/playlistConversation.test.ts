@@ -154,7 +154,7 @@ describe('a conversation about which playlist', () => {
     harness.spotify.reset();
     const strayYes = await turn('AMAZON.YesIntent', {}, previous);
 
-    expect(spokenText(strayYes)).toMatch(/didn't get that/);
+    expect(spokenText(strayYes)).toMatch(/^There's nothing to continue right now\./);
     expect(calls()).not.toContain('PUT /me/player/play');
   });
 
@@ -184,7 +184,7 @@ describe('a conversation about which playlist', () => {
       offer: { kind: 'play', playlist: { id: '', name: 'Nothing', uri: 'spotify:playlist:x' } },
     };
     const yes = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes }));
-    expect(spokenText(yes)).toMatch(/didn't get that/);
+    expect(spokenText(yes)).toMatch(/^There's nothing to continue right now\./);
 
     const answer = await harness.ask(intentRequest('PlayPlaylistIntent', { playlist: 'evil' }, { accessToken: DEMO_ACCESS_TOKEN, attributes }));
     expect(spokenText(answer)).toMatch(/couldn't find a playlist called evil/);

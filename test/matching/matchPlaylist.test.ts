@@ -85,6 +85,25 @@ describe('matching a spoken name against 200+ tricky playlist names', () => {
     ['the morning run playlist', 'Morning Run'],
     ['my chill playlist', 'Chill'],
     ['coding musik', 'Coding Music ⌨️'],
+    // Words joined or split differently from the name, and spelled letter by letter.
+    ['lofi beats', 'Lo-Fi Beats to Study To'],
+    ['lofi', '24/7 Lofi'],
+    ['kpop', 'K-Pop Hits (2024)'],
+    ['k pop', 'K-Pop Hits (2024)'],
+    ['hiphop hooray', 'Hip-Hop Hooray'],
+    ['hip hop classics', 'Hiphop Classics'],
+    ['hiphop', { ask: ['Hip-Hop Hooray', 'Hiphop Classics'] }],
+    ['postpunk revival', 'Post-Punk Revival'],
+    ['chill hop', 'Chillhop'],
+    ['work out', 'Workout'],
+    ['morningrun', 'Morning Run'],
+    ['rnb', 'R&B Slow Jams'],
+    ['r and b', 'R&B Slow Jams'],
+    ['r n b', 'R&B Slow Jams'],
+    ['edm', 'EDM Anthems'],
+    ['e d m', 'EDM Anthems'],
+    ['e d m anthems', 'EDM Anthems'],
+    ['jazz standards', 'J.A.Z.Z. Standards'],
     // Nothing close.
     ['heavy metal thunder', 'no match'],
     ['bohemian rhapsody', 'no match'],
@@ -129,6 +148,8 @@ describe('normalising names', () => {
     ['twenty oh five', '2005'],
     ['Dinner Party 🍷🍝', 'dinner party'],
     ['Rock + Roll', 'rock and roll'],
+    ['RnB Classics', 'r and b classics'],
+    ['R&B Classics', 'r and b classics'],
   ])('reads %j as %j', (name, normalised) => {
     expect(normaliseName(name)).toBe(normalised);
   });

@@ -170,6 +170,13 @@ describe('npm run validate', () => {
       { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringContaining('lacks ALEXA_PRESENTATION_APL') },
     ],
     [
+      'a manifest that does not declare the name-free requests the code answers',
+      () => edit(MANIFEST, (json) => {
+        json.manifest.apis.custom.interfaces = json.manifest.apis.custom.interfaces.filter((entry: Json) => entry.type !== 'CAN_FULFILL_INTENT_REQUEST');
+      }),
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringMatching(/^lacks CAN_FULFILL_INTENT_REQUEST: lambda\/handlers\/canFulfillIntent\.ts answers CanFulfillIntentRequest for ListPlaylistsIntent, PlayPlaylistIntent, PlaylistDetailsIntent/) },
+    ],
+    [
       'a published locale without an interaction model',
       () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['en-GB'] = json.manifest.publishingInformation.locales['en-US']; }),
       { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/en-GB.json.' },
@@ -272,5 +279,18 @@ describe('npm run validate', () => {
     expect(validateProject(project, withoutPlayback).problems.map((found) => found.message)).toEqual([
       expect.stringMatching(/^no handler answers PlayPlaylistIntent/),
     ]);
+  });
+
+  it('reports CAN_FULFILL_INTENT_REQUEST declared while the code answers no intent name-free', () => {
+    expect(validateProject(project, HANDLED_INTENTS, []).problems).toEqual([
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringMatching(/^declares CAN_FULFILL_INTENT_REQUEST, but the code answers no intent name-free/) },
+    ]);
+  });
+
+  it('accepts a manifest without CAN_FULFILL_INTENT_REQUEST when the code answers no intent name-free', () => {
+    edit(MANIFEST, (json) => {
+      json.manifest.apis.custom.interfaces = json.manifest.apis.custom.interfaces.filter((entry: Json) => entry.type !== 'CAN_FULFILL_INTENT_REQUEST');
+    });
+    expect(validateProject(project, HANDLED_INTENTS, []).problems).toEqual([]);
   });
 });

@@ -146,6 +146,20 @@ export function skillEventRequest(type: SkillEventType, body: Record<string, unk
   return withoutSession as RequestEnvelope;
 }
 
+/**
+ * A CanFulfillIntentRequest as Alexa sends it for a name-free request: the intent and the slots
+ * it heard, outside any session (Amazon's example has no `session`).
+ */
+export function canFulfillIntentRequest(
+  name: string,
+  slots: Record<string, string | undefined> = {},
+  options: EnvelopeOptions = {},
+): RequestEnvelope {
+  const { session: _session, ...withoutSession } = intentRequest(name, slots, options);
+  const { dialogState: _dialogState, ...request } = withoutSession.request as IntentRequest;
+  return { ...withoutSession, request: { ...request, type: 'CanFulfillIntentRequest' } } as unknown as RequestEnvelope;
+}
+
 /** The envelope with the playlist slot resolved by the given authorities, as Alexa sends it. */
 export function resolved(envelope: RequestEnvelope, ...authorities: Array<{ authority: string; ids: string[] }>): RequestEnvelope {
   const request = envelope.request as IntentRequest;
