@@ -104,6 +104,6 @@ describe('npm start', () => {
     const run = await finished(['start'], { PORT: 'three thousand' });
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('Playlist Pal cannot start. Configuration: PORT: "three thousand" must be a port from 0 to 65534\n');
+    expect(run.stderr).toBe('Playlist Pal cannot start. Configuration: PORT: "three thousand" must be a port from 0 to 65533\n');
   });
 });

@@ -18,7 +18,7 @@ describe('the simulator\'s conversation loop, fed a script', () => {
     const output = new PassThrough();
     let transcript = '';
     output.on('data', (chunk: Buffer) => (transcript += chunk.toString('utf8')));
-    const repl = startRepl({ simulator: local.simulator(), input, output, terminal: false });
+    const repl = startRepl({ simulator: await local.simulator(), input, output, terminal: false });
     input.end(lines.map((line) => `${line}\n`).join(''));
     await repl.done;
     return transcript;
@@ -28,7 +28,7 @@ describe('the simulator\'s conversation loop, fed a script', () => {
     const transcript = await converse(['unlink', 'launch', 'link', 'open playlist pal', 'quit', 'help']);
 
     expect(transcript).toContain(`you> launch\n  (heard as LaunchRequest)\nAlexa: ${t('link.speech')}\n  card:    LinkAccount`);
-    expect(transcript).toContain('  (linked to the demo Spotify account)');
+    expect(transcript).toContain('  (linked: requests now carry the access token)');
     expect(transcript).toMatch(/Alexa: Welcome to Playlist Pal\. You have 30 playlists\..*\n  session: open, Alexa listens; if you say nothing: "/);
     expect(transcript).not.toContain('you> help');
   });
@@ -49,6 +49,6 @@ describe('the simulator\'s conversation loop, fed a script', () => {
   });
 
   it('lists the commands on "commands"', async () => {
-    expect(await converse(['commands'])).toMatch(/link \[token\].*\n.*unlink.*\n.*locale xx-XX.*\n.*raw.*\n.*commands.*\n.*quit/);
+    expect(await converse(['commands'])).toMatch(/link .*\n.*unlink.*\n.*expire.*\n.*revoke.*\n.*enable, disable.*\n.*locale xx-XX.*\n.*raw.*\n.*commands.*\n.*quit/);
   });
 });
