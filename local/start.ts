@@ -50,8 +50,11 @@ export async function main(): Promise<number> {
     verify = local.verify;
     runtime = await startLocalRuntime({ env: process.env, local, sink: terminal ? fileSink(SESSION_LOG) : stderrSink });
     simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, skillId: runtime.config.skillId });
-    const problem = await runtime.linking.prepare(simulator.userId, { linked: true, locale: simulator.locale });
-    if (problem !== undefined) process.stderr.write(`${problem}\n`);
+    // The terminal's simulated user starts linked, through the whole flow (quietly: its steps are what `link` shows).
+    if (terminal) {
+      const problem = await runtime.linking.prepare(simulator.userId, { linked: true, locale: simulator.locale });
+      if (problem !== undefined) process.stderr.write(`${problem}\n`);
+    }
   } catch (error) {
     process.stderr.write(`Playlist Pal cannot start. ${describeStartupError(error)}\n`);
     await runtime?.close();

@@ -11,8 +11,9 @@ function playbackFailureKey(error: unknown): string | undefined {
   if (error instanceof PremiumRequired) return 'play.premiumRequired';
   // A 404 with a device id means the device vanished between listing and playing.
   if (error instanceof NoActiveDevice || error instanceof NotFound) return 'play.deviceAsleep';
-  // Spotify's "restriction violated": the device refuses remote control.
-  if (error instanceof Forbidden) return 'play.restricted';
+  // Spotify's "restriction violated" (a player refusal, with a reason): the device refuses remote
+  // control. A 403 without a reason is the token's missing scope, which no device can fix.
+  if (error instanceof Forbidden && error.reason !== undefined) return 'play.restricted';
   return undefined;
 }
 

@@ -77,8 +77,8 @@ export interface AlexaLinkingOptions {
   /** Receives the skill events, as Alexa sends them to the skill's endpoint. */
   readonly skill: SkillInvoker;
   readonly skillId?: string;
-  /** Where the template's file is, for saying what was linked with. */
-  readonly templateFile?: string;
+  /** Amazon's limit for the token endpoint's answer; shorter only to test it. */
+  readonly tokenEndpointLimitMs?: number;
 }
 
 type TokenAnswer =
@@ -354,7 +354,7 @@ export class AlexaAccountLinking {
 
   /** A POST to the template's access-token URL, authenticated as the template's accessTokenScheme says, held to Amazon's rules. */
   private async tokenRequest(form: Record<string, string>): Promise<TokenAnswer> {
-    const { template } = this.options;
+    const { template, tokenEndpointLimitMs: limitMs = TOKEN_ENDPOINT_LIMIT_MS } = this.options;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
     const body = new URLSearchParams(form);
     if (template.accessTokenScheme === 'HTTP_BASIC') {
@@ -366,14 +366,14 @@ export class AlexaAccountLinking {
     let response: Response;
     let json: unknown;
     try {
-      response = await fetch(template.accessTokenUrl!, { method: 'POST', headers, body, signal: AbortSignal.timeout(TOKEN_ENDPOINT_LIMIT_MS) });
+      response = await fetch(template.accessTokenUrl!, { method: 'POST', headers, body, signal: AbortSignal.timeout(limitMs) });
       json = JSON.parse(await response.text());
     } catch (error) {
       const late = (error as Error).name === 'TimeoutError';
       return {
         ok: false,
         error: late ? 'timeout' : 'bad_response',
-        description: late ? `the token endpoint did not answer within ${TOKEN_ENDPOINT_LIMIT_MS / 1000} s, Amazon's limit` : `the token endpoint did not answer with JSON (${(error as Error).message})`,
+        description: late ? `the token endpoint did not answer within ${limitMs / 1000} s, Amazon's limit` : `the token endpoint did not answer with JSON (${(error as Error).message})`,
       };
     }
     const answer = (json ?? {}) as Record<string, unknown>;
