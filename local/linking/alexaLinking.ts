@@ -220,7 +220,7 @@ export class AlexaAccountLinking {
     if (this.options.template.type === 'IMPLICIT') return this.keepImplicitToken(pending, parameters, shown, steps);
     const code = parameters.get('code');
     if (code === null) return { linked: false, steps, problem: `the redirect to ${shown} carried neither a code nor an error` };
-    steps.push({ step: 'code', text: `redirected to ${shown} with a code (${maskToken(code)}) and the state unchanged` });
+    steps.push({ step: 'code', text: `redirected to ${shown} with a code (${maskToken(code, 'code')}) and the state unchanged` });
     const answer = await this.tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri });
     if (!answer.ok) {
       steps.push({ step: 'token', text: `POST ${this.options.template.accessTokenUrl} (${this.options.template.accessTokenScheme}) refused: ${answer.error}` });
