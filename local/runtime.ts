@@ -11,6 +11,7 @@ import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
 import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { AlexaAccountLinking, alexaRedirectUrls } from './linking/alexaLinking';
+import { LINK_CALLBACK_PATH, linkCallbackRoute } from './linking/linkCallback';
 import { LocalLinking } from './linking/localLinking';
 import { forDemoSpotify, readLinkingTemplate, type LinkingTemplate } from './linking/template';
 import { localSkillEnv, type LocalConfig } from './localConfig';
@@ -68,12 +69,20 @@ function origin(server: http.Server): string {
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
-function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
+function router(alexa: RouteHandler, admin: RouteHandler, linkCallback: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
   return (req, res) => {
     const path = requestPath(req);
     if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
     const route: RouteHandler | undefined =
-      path === '/alexa' ? alexa : path.startsWith('/admin/') ? admin : path === '/' ? () => sendJson(res, 200, index()) : undefined;
+      path === '/alexa'
+        ? alexa
+        : path.startsWith('/admin/')
+          ? admin
+          : path === LINK_CALLBACK_PATH
+            ? linkCallback
+            : path === '/'
+              ? () => sendJson(res, 200, index())
+              : undefined;
     if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error('local server failed', { path, error });
@@ -108,15 +117,19 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     const template = forDemoSpotify(fileTemplate, { authorizationUrl: demo.accounts.authorizationUrl, tokenUrl: demo.accounts.tokenUrl, client: demo.accounts.client });
     const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
     const endpoint = alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] });
-    server.on('request', router(endpoint, adminRoutes(demo), () => urls, logger));
+    const linking = new LocalLinking(alexa, demo.accounts);
+    server.on('request', router(endpoint, adminRoutes(demo), linkCallbackRoute(linking), () => urls, logger));
     await listen(server, local.port, local.host, 'the Alexa endpoint');
     urls.alexa = `${origin(server)}/alexa`;
     urls.admin = `${origin(server)}/admin/faults`;
+    // Alexa's own redirect URL in the local run, for linking in a browser; registered like Amazon's.
+    linking.callbackUrl = `${origin(server)}${LINK_CALLBACK_PATH}`;
+    demo.accounts.registerRedirectUri(linking.callbackUrl);
     return {
       ...localSkill,
       demo,
       urls,
-      linking: new LocalLinking(alexa, demo.accounts),
+      linking,
       template,
       linkingTemplateFile: local.linking.templateFile,
       async close() {

@@ -8,6 +8,9 @@ import type { AlexaAccountLinking, LinkOutcome, LinkStatus, RequestToken } from 
  * server. The terminal simulator and a web page call the same functions.
  */
 export class LocalLinking {
+  /** The local runtime's own redirect URL, once it listens: where a browser comes back to after consent. */
+  callbackUrl: string | undefined;
+
   constructor(
     readonly alexa: AlexaAccountLinking,
     private readonly spotify: DemoAuthorizationServer,
@@ -33,6 +36,15 @@ export class LocalLinking {
 
   link(userId: string, options: { deny?: boolean; locale?: string } = {}): Promise<LinkOutcome> {
     return this.alexa.link(userId, options);
+  }
+
+  /**
+   * Linking in a real browser (a web page's Link button): the authorization URL to open, whose
+   * consent redirects back to the local runtime's callback, which finishes the link.
+   */
+  beginBrowserLink(userId: string, locale?: string): string {
+    if (this.callbackUrl === undefined) throw new Error('the local runtime is not listening yet');
+    return this.alexa.beginLink(userId, { redirectUri: this.callbackUrl, ...(locale === undefined ? {} : { locale }) }).url;
   }
 
   unlink(userId: string): string {

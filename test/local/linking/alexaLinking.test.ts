@@ -8,6 +8,7 @@ import { translatorFor } from '../../../lambda/i18n';
 import { AlexaAccountLinking } from '../../../local/linking/alexaLinking';
 import { DEFAULT_TEMPLATE, type LinkingTemplate } from '../../../local/linking/template';
 import { readLinkingConfig } from '../../../local/localConfig';
+import { readConsentForm } from '../../../local/linking/consentForm';
 import { cardType, spokenText } from '../../support/responses';
 import { startTestRuntime, type TestRuntime } from '../../support/localRuntime';
 
@@ -90,6 +91,26 @@ describe('account linking through the real local servers, from the project\'s te
 
     expect(outcome).toMatchObject({ linked: false, problem: expect.stringMatching(/state Alexa sent did not come back unchanged/) });
     expect(local.runtime.linking.status(simulator.userId)).toBe('unlinked');
+  });
+
+  it('links in a browser too: consent redirects to the local runtime\'s own registered URL, which finishes the link', async () => {
+    const simulator = await local.simulator({ linked: false });
+    const authorize = local.runtime.linking.beginBrowserLink(simulator.userId);
+    expect(new URL(authorize).searchParams.get('redirect_uri')).toBe(`${new URL(local.runtime.urls.alexa).origin}/link/callback`);
+
+    const page = await fetch(authorize);
+    const form = readConsentForm(await page.text())!;
+    const consent = await fetch(new URL(form.action, authorize), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...form.fields, decision: 'allow' }),
+    });
+    const callback = await fetch(consent.headers.get('location')!);
+
+    expect(callback.status).toBe(200);
+    expect(await callback.text()).toMatch(/<h1>Linked: requests now carry the access token\.<\/h1>[\s\S]*SkillAccountLinked sent to the skill: empty response/);
+    expect(spokenText((await simulator.say('list my playlists')).response)).toMatch(/^You have 30 playlists/);
   });
 
   it('sends SkillEnabled and SkillDisabled, each answered with an empty response, and disabling unlinks', async () => {
