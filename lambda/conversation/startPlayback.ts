@@ -18,8 +18,9 @@ function playbackFailure(error: unknown): readonly [key: string, offer: Playback
   if (error instanceof PremiumRequired) return ['play.premiumRequired', 'list'];
   // A 404 with a device id means the device vanished between listing and playing.
   if (error instanceof NoActiveDevice || error instanceof NotFound) return ['play.deviceAsleep', 'playAgain'];
-  // Spotify's "restriction violated": the device refuses remote control.
-  if (error instanceof Forbidden) return ['play.restricted', 'nothing'];
+  // Spotify's "restriction violated" (a player refusal, with a reason): the device refuses remote
+  // control. A 403 without a reason is the token's missing scope, which no device can fix.
+  if (error instanceof Forbidden && error.reason !== undefined) return ['play.restricted', 'nothing'];
   return undefined;
 }
 

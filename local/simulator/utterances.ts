@@ -5,6 +5,8 @@ import type { LanguageModel } from './interactionModel';
 export type Resolution =
   | { readonly kind: 'launch' }
   | { readonly kind: 'exit' }
+  /** Nothing said after the reprompt: Alexa ends the session. */
+  | { readonly kind: 'silence' }
   | {
       readonly kind: 'intent';
       readonly name: string;

@@ -168,6 +168,7 @@ describe('playing a playlist', () => {
     ['404 NO_ACTIVE_DEVICE', { status: 404, body: { error: { status: 404, message: 'No active device found', reason: 'NO_ACTIVE_DEVICE' } } }, /device went to sleep before Morning Run could start\. Open Spotify/],
     ['404 for a device that vanished', { status: 404, body: { error: { status: 404, message: 'Device not found' } } }, /device went to sleep/],
     ['403 restriction violated', { status: 403, body: { error: { status: 403, message: 'Restriction violated', reason: 'UNKNOWN' } } }, /^Kitchen Echo doesn't let me start music on it\. Start Morning Run in the Spotify app instead\.$/],
+    ['403 for a token without the playback scope', { status: 403, body: { error: { status: 403, message: 'Insufficient client scope' } } }, /^Spotify didn't allow that for your account, so I couldn't do it\.$/],
   ])('says what to do when playback meets %s', async (_, fault, sentence) => {
     harness.spotify.inject({ method: 'PUT', path: '/me/player/play', fault: { kind: 'status', ...fault } });
     const before = { ...playback(ACCOUNTS.demo) };

@@ -10,9 +10,9 @@ describe('the simulator through a whole conversation: link, list, more, play, de
   afterAll(() => local.close());
 
   it('links, lists, hears more, starts Morning Run on a demo device, then describes it', async () => {
-    const simulator = local.simulator({ accessToken: null });
+    const simulator = await local.simulator({ linked: false });
     expect(cardType((await simulator.launch()).response)).toBe('LinkAccount');
-    simulator.link();
+    expect((await simulator.linking!.link(simulator.userId)).linked).toBe(true);
     expect(spokenText((await simulator.say('list my playlists')).response)).toMatch(/^You have 30 playlists/);
     expect(spokenText((await simulator.say('yes')).response)).toMatch(/^Here are the next ones/);
 
