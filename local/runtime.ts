@@ -12,6 +12,7 @@ import { alexaVerifiers, type Verifier } from './endpoint/verification';
 import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { PROJECT_ROOT } from './paths';
+import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -34,11 +35,17 @@ export interface LocalSkill {
   readonly logger: Logger;
 }
 
-/** The skill as lambda/index.ts builds it, configured for this machine. */
-export function createLocalSkill(env: Env, demoSpotifyBaseUrl: string, sink: LogSink = stderrSink, defaultLogLevel: LogLevel = 'info'): LocalSkill {
-  const config = loadConfig(localSkillEnv(env, demoSpotifyBaseUrl, defaultLogLevel));
+/** The skill as lambda/index.ts builds it, configured for this machine (and its listener table, when `persistence` has one). */
+export function createLocalSkill(
+  env: Env,
+  demoSpotifyBaseUrl: string,
+  sink: LogSink = stderrSink,
+  defaultLogLevel: LogLevel = 'info',
+  persistence?: LocalPersistence,
+): LocalSkill {
+  const config = loadConfig(localSkillEnv({ ...env, ...persistence?.env }, demoSpotifyBaseUrl, defaultLogLevel));
   const logger = new Logger(config.logLevel, sink);
-  return { skill: buildSkill(createDependencies(config, logger)), config, logger };
+  return { skill: buildSkill(createDependencies(config, logger, persistence?.overrides)), config, logger };
 }
 
 export interface LocalRuntimeOptions {
@@ -51,6 +58,8 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime extends LocalSkill {
   readonly demo: DemoSpotify;
+  /** Where listeners are remembered: the embedded DynamoDB by default. */
+  readonly persistence: LocalPersistence;
   readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string };
   close(): Promise<void>;
 }
@@ -80,9 +89,11 @@ function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, 
  */
 export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers }: LocalRuntimeOptions): Promise<LocalRuntime> {
   const demo = await startDemoSpotify(local.host, local.port === 0 ? 0 : local.port + 1);
+  let persistence: LocalPersistence | undefined;
   try {
+    persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
-    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink);
+    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
@@ -90,22 +101,27 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     const server = http.createServer();
     const urls = { alexa: '', admin: '', spotify: demo.standIn.baseUrl };
     const endpoint = alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] });
-    server.on('request', router(endpoint, adminRoutes(demo), () => urls, logger));
+    const table = persistence.table;
+    server.on('request', router(endpoint, adminRoutes(demo, table && (() => table.items())), () => urls, logger));
     await listen(server, local.port, local.host, 'the Alexa endpoint');
     urls.alexa = `${origin(server)}/alexa`;
     urls.admin = `${origin(server)}/admin/faults`;
+    const started = persistence;
     return {
       ...localSkill,
       demo,
+      persistence: started,
       urls,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await demo.close();
+        await started.close();
       },
     };
   } catch (error) {
     await demo.close();
+    await persistence?.close();
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { renderTurn } from './simulator/render';
 import { COMMANDS_HELP, startRepl } from './simulator/repl';
 import { Simulator } from './simulator/simulator';
 import { readFaultSettings } from './localConfig';
+import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { createLocalSkill, fileSink, SESSION_LOG, stderrSink } from './runtime';
 import { startDemoSpotify } from './spotify/demoSpotify';
 import { describeStartupError } from './startupErrors';
@@ -50,14 +51,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const demo = await startDemoSpotify('127.0.0.1', 0);
+  let persistence: LocalPersistence | undefined;
   try {
+    persistence = await startLocalPersistence(process.env);
     const { faults, slowMs } = readFaultSettings(process.env);
     for (const fault of faults) demo.faults.switchOn(fault, { ms: slowMs });
     const terminal = args.utterances.length === 0 && Boolean(process.stdin.isTTY);
     // One-shot and piped runs keep stdout for the conversation and show only warnings on stderr.
     const { skill, config } = terminal
-      ? createLocalSkill(process.env, demo.standIn.baseUrl, fileSink(SESSION_LOG))
-      : createLocalSkill(process.env, demo.standIn.baseUrl, stderrSink, 'warn');
+      ? createLocalSkill(process.env, demo.standIn.baseUrl, fileSink(SESSION_LOG), 'info', persistence)
+      : createLocalSkill(process.env, demo.standIn.baseUrl, stderrSink, 'warn', persistence);
     const simulator = new Simulator({ skill, locale: args.locale, accessToken: args.unlinked ? null : undefined, skillId: config.skillId });
     for (const utterance of args.utterances) {
       print(`you> ${utterance}`);
@@ -77,5 +80,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   } finally {
     await demo.close();
+    await persistence?.close();
   }
 }

@@ -14,6 +14,7 @@ function banner(runtime: LocalRuntime, verify: boolean): string {
     `  Alexa endpoint   POST ${runtime.urls.alexa}   signature and timestamp checks ${verify ? 'ON' : 'OFF'}`,
     `  Demo Spotify     ${runtime.urls.spotify}   ${account.playlists.length} playlists, ${account.devices.length} devices`,
     `  Fault switch     ${runtime.urls.admin}   e.g. curl -X POST -d '{"fault":"429"}' ${runtime.urls.admin}`,
+    `  Listener memory  ${runtime.persistence.description}${runtime.persistence.table === undefined ? '' : '; GET /admin/state shows it'}`,
   ];
   if (runtime.config.spotifyApiBaseUrl !== runtime.urls.spotify) {
     lines.push(`  The skill uses   ${runtime.config.spotifyApiBaseUrl}   (SPOTIFY_API_BASE_URL)`);

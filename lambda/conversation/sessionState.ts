@@ -50,7 +50,8 @@ export function playlistRef({ id, name, uri, empty, trackCount }: PlaylistRef & 
   return empty === true || trackCount === 0 ? { id, name: clip(name), uri, empty: true } : { id, name: clip(name), uri };
 }
 
-function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
+/** A playlist reference from stored state (session or persistent), checked; undefined when it is not one of ours. */
+export function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
   if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
   return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, ...(raw.empty === true ? { empty: true } : {}) });

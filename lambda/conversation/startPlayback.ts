@@ -3,8 +3,9 @@ import type { Response } from 'ask-sdk-model';
 import { translator } from '../i18n';
 import { chooseDevice } from '../playback/chooseDevice';
 import { clip, escapeSsml } from '../speech/ssml';
-import { Forbidden, NoActiveDevice, NotFound, PremiumRequired, type SpotifyApi } from '../spotify';
-import type { PlaylistRef } from './sessionState';
+import { Forbidden, NoActiveDevice, NotFound, PremiumRequired, type Device, type SpotifyApi } from '../spotify';
+import { recall, remember } from './listenerMemory';
+import { playlistRef, type PlaylistRef } from './sessionState';
 
 /** Playback failures whose sentence names the playlist or the device; anything else goes to the error handler. */
 function playbackFailureKey(error: unknown): string | undefined {
@@ -16,8 +17,17 @@ function playbackFailureKey(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Starts `playlist` on the device that makes sense and says where; or says why it cannot. */
-export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, playlist: PlaylistRef): Promise<Response> {
+/**
+ * Starts `playlist` on the device that makes sense and says where; or says why it cannot.
+ * `devices` is Spotify's device list when the caller asked for it already. What started where
+ * is remembered for "play it again" and for choosing the device next time.
+ */
+export async function startPlayback(
+  input: HandlerInput,
+  spotify: SpotifyApi,
+  playlist: PlaylistRef,
+  devices: Promise<readonly Device[]> = spotify.player.devices(),
+): Promise<Response> {
   const { t, spokenName, shownName } = translator(input);
   const name = spokenName(playlist.name);
   const finish = (key: string, values: Record<string, string | number> = {}) =>
@@ -26,7 +36,8 @@ export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, pl
   // Spotify would accept it and play nothing, or refuse with a reason that blames the device.
   if (playlist.empty === true) return finish('play.empty');
 
-  const choice = chooseDevice(await spotify.player.devices());
+  const [available, recollection] = await Promise.all([devices, recall(input)]);
+  const choice = chooseDevice(available, recollection.available ? recollection.memory.lastDevice : undefined);
   if (choice.kind === 'none') return finish('play.noDevice');
   if (choice.kind === 'unclear') return finish('play.unclearDevice', { count: choice.count });
 
@@ -38,6 +49,7 @@ export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, pl
     if (key === undefined) throw error;
     return finish(key, { device: escapeSsml(clip(device.name)) });
   }
+  await remember(input, { lastPlaylist: playlistRef(playlist), lastDevice: { id: device.id, name: clip(device.name) } });
   return input.responseBuilder
     .speak(t('play.playing', { name, device: escapeSsml(clip(device.name)) }))
     .withSimpleCard(t('play.cardTitle'), t('play.cardText', { name: shownName(playlist.name), device: clip(device.name) }))

@@ -4,6 +4,7 @@ import { Logger } from '../../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../../lambda/skill';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import type { AccountRecord } from '../../local/spotify/model';
+import type { EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
 import { SpotifyStandIn } from '../../local/spotify/standIn';
 import { lambdaContext } from './lambdaContext';
 
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   /** Accounts by token; by default the demo account under DEMO_ACCESS_TOKEN. */
   accounts?: Record<string, AccountRecord>;
   env?: Record<string, string>;
+  /** Remember listeners in this table (started by the test); stateless without it. */
+  table?: EmbeddedDynamoDb;
 }
 
 /**
@@ -36,13 +39,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: 'debug',
     REQUEST_BUDGET_MS: '1500',
     SPOTIFY_TIMEOUT_MS: '600',
+    ...(options.table === undefined ? {} : { PERSISTENCE_TABLE_NAME: options.table.tableName }),
     ...options.env,
   });
   const logger = new Logger(config.logLevel, (line) => {
     rawLogs.push(line);
     logs.push(JSON.parse(line) as Record<string, unknown>);
   });
-  const skill = buildSkill(createDependencies(config, logger));
+  const skill = buildSkill(createDependencies(config, logger, options.table === undefined ? {} : { dynamoDb: options.table.clientConfig }));
   return {
     spotify,
     logs,
