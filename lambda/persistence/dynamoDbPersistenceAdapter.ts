@@ -197,23 +197,26 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, RequestMe
     const limitMs = Math.min(this.options.callTimeoutMs, scope.limit?.remainingMs() ?? Infinity);
     if (limitMs <= 0) throw new StoreTimeout(operation, 'no time left in the request for the table');
     const controller = new AbortController();
-    const abandon = () => controller.abort();
-    if (operation === 'read') scope.abandon.signal.addEventListener('abort', abandon);
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
+    let abandon: (() => void) | undefined;
+    const cutShort = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
         reject(new StoreTimeout(operation, `no answer within ${limitMs} ms`));
       }, limitMs);
+      abandon = () => {
+        controller.abort();
+        reject(new ReadAbandoned(operation, 'the request was answered without it'));
+      };
+      if (operation === 'read') scope.abandon.signal.addEventListener('abort', abandon);
     });
     try {
-      return await Promise.race([this.loadSdk(operation).then((sdk) => send(sdk, controller.signal)), timedOut]);
+      return await Promise.race([this.loadSdk(operation).then((sdk) => send(sdk, controller.signal)), cutShort]);
     } catch (error) {
-      if (operation === 'read' && scope.abandon.signal.aborted) throw new ReadAbandoned(operation, 'the request was answered without it', error);
       throw classifyStoreError(operation, error);
     } finally {
       clearTimeout(timer);
-      scope.abandon.signal.removeEventListener('abort', abandon);
+      if (abandon !== undefined) scope.abandon.signal.removeEventListener('abort', abandon);
     }
   }
 

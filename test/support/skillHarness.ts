@@ -22,8 +22,8 @@ export interface HarnessOptions {
   /** Accounts by token; by default the demo account under DEMO_ACCESS_TOKEN. */
   accounts?: Record<string, AccountRecord>;
   env?: Record<string, string>;
-  /** Remember listeners in this table (started by the test); stateless without it. */
-  table?: EmbeddedDynamoDb;
+  /** Remember listeners in this table (the embedded one, or any endpoint a test makes up); stateless without it. */
+  table?: Pick<EmbeddedDynamoDb, 'tableName' | 'clientConfig'>;
 }
 
 /**
