@@ -125,6 +125,25 @@ describe('build/lambda/index.js with a listener table', () => {
     expect(await table.item(TEST_USER_ID)).toBeUndefined();
   });
 
+  it('loads the AWS SDK for a linked request only, never for an unlinked launch', async () => {
+    const script = `const { handler } = require(${JSON.stringify(bundle)});
+      const sdkLoaded = () => Object.keys(require.cache).some((file) => file.includes('@aws-sdk'));
+      (async () => {
+        const loaded = [];
+        for (const envelope of JSON.parse(process.argv[1])) {
+          await handler(envelope, { getRemainingTimeInMillis: () => 8000 });
+          loaded.push(sdkLoaded());
+        }
+        process.stderr.write(JSON.stringify(loaded));
+      })();`;
+    const envelopes = [launchRequest({ accessToken: null }), intentRequest('AMAZON.HelpIntent', {}, { accessToken: null }), launchRequest({ accessToken: DEMO_ACCESS_TOKEN })];
+    const { stderr } = await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(envelopes)], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...awsEnv(table.endpoint) },
+    });
+
+    expect(JSON.parse(stderr)).toEqual([false, false, true]);
+  });
+
   it('still lists the playlists by name when the table endpoint is unreachable', async () => {
     const unreachable = await unreachableTable();
 
