@@ -1,6 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { clip } from '../speech/ssml';
-import { readPlaylistRef, type PlaylistRef } from './sessionState';
+import { readPlaylistRef, withChanges, type PlaylistRef } from './sessionState';
 
 /** A Spotify Connect device as remembered: its id to address it, its name to find it again if the id changed. */
 export interface RememberedDevice {
@@ -86,12 +86,7 @@ export async function recall(input: HandlerInput): Promise<Recollection> {
 export async function remember(input: HandlerInput, changes: MemoryChanges): Promise<void> {
   const current = await persistentAttributes(input);
   if (current === undefined) return;
-  const next = { ...current };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-  }
-  input.attributesManager.setPersistentAttributes(next);
+  input.attributesManager.setPersistentAttributes(withChanges(current, changes));
 }
 
 /** Writes what changed now, for requests outside the linked path (skill events). Never throws; the adapter logs failures. */

@@ -91,17 +91,22 @@ export function readSession(input: HandlerInput): SessionState {
   return state;
 }
 
+/** A copy of `attributes` with the given fields set; a field given as undefined is left out. */
+export function withChanges(attributes: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const next = { ...attributes };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
 /** Sets the given fields; a field given as undefined is forgotten. */
 export function updateSession(input: HandlerInput, changes: { [K in keyof SessionState]?: SessionState[K] | undefined }): void {
   const current = sessionAttributes(input);
   // Out of session there is no next turn to remember anything for.
   if (current === undefined) return;
-  const attributes = { ...current };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete attributes[key];
-    else attributes[key] = value;
-  }
-  input.attributesManager.setSessionAttributes(attributes);
+  input.attributesManager.setSessionAttributes(withChanges(current, changes));
 }
 
 /**

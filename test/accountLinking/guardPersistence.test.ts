@@ -1,18 +1,15 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { intentRequest, launchRequest, sessionEndedRequest, type EnvelopeOptions } from '../support/envelopes';
 import { spokenText } from '../support/responses';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { startRememberingHarness, type RememberingHarness } from '../support/skillHarness';
 
 /** The guard reads the listener's item beside Spotify's first call and saves it once at the end. */
 describe('the account-linking guard with a listener table', () => {
-  let table: EmbeddedDynamoDb;
-  let harness: Harness;
+  let harness: RememberingHarness;
   let send: jest.SpyInstance;
   beforeAll(async () => {
-    table = await startEmbeddedDynamoDb();
-    harness = await startHarness({ table });
+    harness = await startRememberingHarness();
   });
   beforeEach(() => {
     send = jest.spyOn(DynamoDBDocumentClient.prototype, 'send');
@@ -21,10 +18,7 @@ describe('the account-linking guard with a listener table', () => {
     send.mockRestore();
     harness.spotify.reset();
   });
-  afterAll(async () => {
-    await harness.close();
-    await table.close();
-  });
+  afterAll(() => harness.close());
 
   const commands = (type: new (...args: never[]) => unknown) => send.mock.calls.filter(([command]) => command instanceof type).length;
   const as = (userId: string): EnvelopeOptions => ({ accessToken: DEMO_ACCESS_TOKEN, userId });
@@ -61,7 +55,7 @@ describe('the account-linking guard with a listener table', () => {
     expect(afterFirst).toBe(1);
     expect(commands(PutCommand)).toBe(1);
     expect(commands(GetCommand)).toBe(2);
-    expect((await table.item(userId))?.version).toBe(1);
+    expect((await harness.table.item(userId))?.version).toBe(1);
   });
 
   it('writes nothing for requests that change nothing: launch, list, details', async () => {
@@ -92,6 +86,6 @@ describe('the account-linking guard with a listener table', () => {
 
     expect(spokenText(response)).toMatch(/couldn't reach Spotify/);
     expect(commands(PutCommand)).toBe(0);
-    expect(await table.item(userId)).toBeUndefined();
+    expect(await harness.table.item(userId)).toBeUndefined();
   });
 });

@@ -1,23 +1,17 @@
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { launchRequest, skillEventRequest } from '../support/envelopes';
 import { endsSession, spokenText } from '../support/responses';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { startRememberingHarness, type RememberingHarness } from '../support/skillHarness';
 
 const LINKED = { accessToken: DEMO_ACCESS_TOKEN };
 const USUAL = 'Welcome to Playlist Pal. You have 30 playlists. You can say, list my playlists, or play a playlist by name. What would you like?';
 
 describe('the launch after linking', () => {
-  let table: EmbeddedDynamoDb;
-  let harness: Harness;
+  let harness: RememberingHarness;
   beforeAll(async () => {
-    table = await startEmbeddedDynamoDb();
-    harness = await startHarness({ table });
+    harness = await startRememberingHarness();
   });
-  afterAll(async () => {
-    await harness.close();
-    await table.close();
-  });
+  afterAll(() => harness.close());
 
   it('welcomes the listener once, saying what to try, on the first launch after SkillAccountLinked', async () => {
     const userId = 'amzn1.ask.account.WELCOMED';
@@ -31,7 +25,7 @@ describe('the launch after linking', () => {
     );
     expect(endsSession(first)).toBe(false);
     expect(spokenText(second)).toBe(USUAL);
-    expect((await table.item(userId))?.attributes).toEqual({ linkedAt: expect.any(String), welcomedAt: expect.any(String) });
+    expect((await harness.table.item(userId))?.attributes).toEqual({ linkedAt: expect.any(String), welcomedAt: expect.any(String) });
   });
 
   it('does not welcome again after the account is linked again', async () => {
@@ -47,6 +41,6 @@ describe('the launch after linking', () => {
     const userId = 'amzn1.ask.account.NOLINKEVENT';
 
     expect(spokenText(await harness.ask(launchRequest({ ...LINKED, userId })))).toBe(USUAL);
-    expect(await table.item(userId)).toBeUndefined();
+    expect(await harness.table.item(userId)).toBeUndefined();
   });
 });

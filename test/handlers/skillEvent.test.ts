@@ -1,8 +1,7 @@
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { intentRequest, skillEventRequest, type SkillEventType } from '../support/envelopes';
 import { unreachableTable } from '../support/failingTables';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { startHarness, startRememberingHarness, type Harness, type RememberingHarness } from '../support/skillHarness';
 
 const EVENTS: ReadonlyArray<readonly [SkillEventType, Record<string, unknown>]> = [
   ['AlexaSkillEvent.SkillEnabled', {}],
@@ -38,21 +37,16 @@ describe('skill events', () => {
 });
 
 describe('skill events and what is remembered of the listener', () => {
-  let table: EmbeddedDynamoDb;
-  let harness: Harness;
+  let harness: RememberingHarness;
   beforeAll(async () => {
-    table = await startEmbeddedDynamoDb();
-    harness = await startHarness({ table });
+    harness = await startRememberingHarness();
   });
-  afterAll(async () => {
-    await harness.close();
-    await table.close();
-  });
+  afterAll(() => harness.close());
 
   /** A listener who played Morning Run, so that there is an item to keep or delete. */
   async function listenerWithAnItem(userId: string): Promise<void> {
     await harness.ask(intentRequest('PlayPlaylistIntent', { playlist: 'morning run' }, { accessToken: DEMO_ACCESS_TOKEN, userId }));
-    expect(await table.item(userId)).toBeDefined();
+    expect(await harness.table.item(userId)).toBeDefined();
   }
 
   it('deletes everything stored for the user on SkillDisabled, and answers with nothing', async () => {
@@ -62,7 +56,7 @@ describe('skill events and what is remembered of the listener', () => {
     const { response } = await harness.ask(skillEventRequest('AlexaSkillEvent.SkillDisabled', { userInformationPersistenceStatus: 'NOT_PERSISTED' }, { userId }));
 
     expect(response).toEqual({});
-    expect(await table.item(userId)).toBeUndefined();
+    expect(await harness.table.item(userId)).toBeUndefined();
   });
 
   it('deletes the item when the event does not say whether the data persists', async () => {
@@ -71,18 +65,18 @@ describe('skill events and what is remembered of the listener', () => {
 
     await harness.ask(skillEventRequest('AlexaSkillEvent.SkillDisabled', {}, { userId }));
 
-    expect(await table.item(userId)).toBeUndefined();
+    expect(await harness.table.item(userId)).toBeUndefined();
   });
 
   it('keeps the item when Alexa says the user information persists', async () => {
     const userId = 'amzn1.ask.account.DISABLESPERSISTED';
     await listenerWithAnItem(userId);
-    const before = await table.item(userId);
+    const before = await harness.table.item(userId);
 
     const { response } = await harness.ask(skillEventRequest('AlexaSkillEvent.SkillDisabled', { userInformationPersistenceStatus: 'PERSISTED' }, { userId }));
 
     expect(response).toEqual({});
-    expect(await table.item(userId)).toEqual(before);
+    expect(await harness.table.item(userId)).toEqual(before);
   });
 
   it('records when the account was linked, from the event, without touching what else is remembered', async () => {
@@ -95,7 +89,7 @@ describe('skill events and what is remembered of the listener', () => {
     );
 
     expect(response).toEqual({});
-    const attributes = (await table.item(userId))?.attributes as Record<string, unknown>;
+    const attributes = (await harness.table.item(userId))?.attributes as Record<string, unknown>;
     expect(attributes.linkedAt).toBe(linkedAt);
     expect(attributes.lastPlaylist).toEqual(expect.objectContaining({ name: 'Morning Run' }));
   });
@@ -105,7 +99,7 @@ describe('skill events and what is remembered of the listener', () => {
 
     await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: DEMO_ACCESS_TOKEN }, { userId, timestamp: '2026-03-02T10:00:00.000Z' }));
 
-    expect(await table.item(userId)).toEqual(expect.objectContaining({ id: userId, attributes: { linkedAt: '2026-03-02T10:00:00.000Z' }, version: 1 }));
+    expect(await harness.table.item(userId)).toEqual(expect.objectContaining({ id: userId, attributes: { linkedAt: '2026-03-02T10:00:00.000Z' }, version: 1 }));
   });
 
   it('stores nothing for SkillEnabled', async () => {
@@ -113,7 +107,7 @@ describe('skill events and what is remembered of the listener', () => {
 
     await harness.ask(skillEventRequest('AlexaSkillEvent.SkillEnabled', {}, { userId }));
 
-    expect(await table.item(userId)).toBeUndefined();
+    expect(await harness.table.item(userId)).toBeUndefined();
   });
 });
 

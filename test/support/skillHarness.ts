@@ -4,7 +4,7 @@ import { Logger } from '../../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../../lambda/skill';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import type { AccountRecord } from '../../local/spotify/model';
-import type { EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
 import { SpotifyStandIn } from '../../local/spotify/standIn';
 import { lambdaContext } from './lambdaContext';
 
@@ -53,5 +53,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rawLogs,
     ask: (envelope) => skill.invoke(envelope, lambdaContext()),
     close: () => spotify.close(),
+  };
+}
+
+export interface RememberingHarness extends Harness {
+  /** The embedded DynamoDB table the skill remembers listeners in. */
+  readonly table: EmbeddedDynamoDb;
+}
+
+/** The harness with a table of its own in an embedded DynamoDB (dynalite); close() stops both. */
+export async function startRememberingHarness(options: Omit<HarnessOptions, 'table'> = {}): Promise<RememberingHarness> {
+  const table = await startEmbeddedDynamoDb();
+  const harness = await startHarness({ ...options, table });
+  return {
+    ...harness,
+    table,
+    async close() {
+      await harness.close();
+      await table.close();
+    },
   };
 }
