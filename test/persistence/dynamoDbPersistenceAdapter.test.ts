@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { Logger } from '../../lambda/logging/logger';
 import {
+  classifyStoreError,
   DynamoDbPersistenceAdapter,
   NoUserId,
   ReadAbandoned,
@@ -350,5 +351,23 @@ describe('DynamoDbPersistenceAdapter without the AWS SDK', () => {
       await expect(isolated.getAttributes(launchRequest())).rejects.toThrow(/AWS SDK v3 .* could not be loaded/);
       jest.dontMock('@aws-sdk/lib-dynamodb');
     });
+  });
+});
+
+describe('classifyStoreError', () => {
+  it("turns the SDK's own time-outs and aborts into StoreTimeout", () => {
+    const sdkTimeout = Object.assign(new Error('socket timed out'), { name: 'TimeoutError' });
+    const aborted = Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+
+    expect(classifyStoreError('read', sdkTimeout)).toBeInstanceOf(StoreTimeout);
+    expect(classifyStoreError('save', aborted)).toEqual(expect.objectContaining({ name: 'StoreTimeout', operation: 'save', cause: aborted }));
+  });
+
+  it('names something thrown that is not an Error, and keeps it as the cause', () => {
+    const failure = classifyStoreError('delete', 'socket hang up');
+
+    expect(failure).toBeInstanceOf(StoreUnavailable);
+    expect(failure.message).toBe('delete: error: socket hang up');
+    expect(failure.cause).toBe('socket hang up');
   });
 });
