@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const skillBundle = sizes(paths.skill);
   const baselineBundle = sizes(paths.baseline);
 
-  progress(`cold starts: ${settings.coldRounds} fresh processes for each of 4 variants`);
+  progress(`cold starts: ${settings.coldRounds} fresh processes for each of 7 variants`);
   const cold = await measureColdStarts(paths, settings.coldRounds);
   progress(`warm loop: ${settings.warmRequests} linked list requests (after ${settings.warmUp} to warm up), each paired with a direct call`);
   const warm = await measureWarm(paths, settings.warmUp, settings.warmRequests);
@@ -73,6 +73,15 @@ async function main(): Promise<void> {
     coldStartLinkedMs: round(cold.skillLinked.fromProcessStartMs),
     baselineColdStartLinkedMs: round(cold.baselineLinked.fromProcessStartMs),
     coldStartLinkedRatio: ratio(cold.skillLinked.fromProcessStartMs, cold.baselineLinked.fromProcessStartMs),
+    // With a listener table configured: the linked list (the AWS SDK is loaded for the read beside Spotify), compared
+    // with the same list without a table; the unlinked launch (which must not load the SDK); "play it again".
+    coldStartPersistentMs: round(cold.persistentLinked.fromProcessStartMs),
+    coldStartPersistentRatio: ratio(cold.persistentLinked.fromProcessStartMs, cold.skillLinked.fromProcessStartMs),
+    coldStartPersistentUnlinkedMs: round(cold.persistentUnlinked.fromProcessStartMs),
+    coldStartPersistentUnlinkedRatio: ratio(cold.persistentUnlinked.fromProcessStartMs, cold.skillUnlinked.fromProcessStartMs),
+    coldStartPlayAgainMs: round(cold.persistentPlayAgain.fromProcessStartMs),
+    coldStartPersistentInProcessMs: round(cold.persistentLinked.inProcessMs),
+    coldStartPersistentUnlinkedInProcessMs: round(cold.persistentUnlinked.inProcessMs),
     // The stricter view: only loading the bundle and answering, Node's start-up left out.
     coldStartInProcessMs: round(cold.skillUnlinked.inProcessMs),
     baselineColdStartInProcessMs: round(cold.baselineUnlinked.inProcessMs),

@@ -16,6 +16,7 @@ import { LocalLinking } from './linking/localLinking';
 import { forDemoSpotify, readLinkingTemplate, type LinkingTemplate } from './linking/template';
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { PROJECT_ROOT } from './paths';
+import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -38,11 +39,17 @@ export interface LocalSkill {
   readonly logger: Logger;
 }
 
-/** The skill as lambda/index.ts builds it, configured for this machine. */
-export function createLocalSkill(env: Env, demoSpotifyBaseUrl: string, sink: LogSink = stderrSink, defaultLogLevel: LogLevel = 'info'): LocalSkill {
-  const config = loadConfig(localSkillEnv(env, demoSpotifyBaseUrl, defaultLogLevel));
+/** The skill as lambda/index.ts builds it, configured for this machine (and its listener table, when `persistence` has one). */
+export function createLocalSkill(
+  env: Env,
+  demoSpotifyBaseUrl: string,
+  sink: LogSink = stderrSink,
+  defaultLogLevel: LogLevel = 'info',
+  persistence?: LocalPersistence,
+): LocalSkill {
+  const config = loadConfig(localSkillEnv({ ...env, ...persistence?.env }, demoSpotifyBaseUrl, defaultLogLevel));
   const logger = new Logger(config.logLevel, sink);
-  return { skill: buildSkill(createDependencies(config, logger)), config, logger };
+  return { skill: buildSkill(createDependencies(config, logger, persistence?.overrides)), config, logger };
 }
 
 export interface LocalRuntimeOptions {
@@ -55,6 +62,8 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime extends LocalSkill {
   readonly demo: DemoSpotify;
+  /** Where listeners are remembered: the embedded DynamoDB by default. */
+  readonly persistence: LocalPersistence;
   readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string; readonly authorize: string; readonly token: string };
   /** Alexa's side of account linking and the user's actions on it, for any number of simulated users. */
   readonly linking: LocalLinking;
@@ -105,9 +114,11 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     clientAuthentication: local.linking.clientAuthentication,
     redirectUris: alexaRedirectUrls(),
   });
+  let persistence: LocalPersistence | undefined;
   try {
+    persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
-    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink);
+    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
@@ -118,16 +129,19 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
     const endpoint = alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] });
     const linking = new LocalLinking(alexa, demo.accounts);
-    server.on('request', router(endpoint, adminRoutes(demo), linkCallbackRoute(linking), () => urls, logger));
+    const table = persistence.table;
+    server.on('request', router(endpoint, adminRoutes(demo, table && (() => table.items())), linkCallbackRoute(linking), () => urls, logger));
     await listen(server, local.port, local.host, 'the Alexa endpoint');
     urls.alexa = `${origin(server)}/alexa`;
     urls.admin = `${origin(server)}/admin/faults`;
     // Alexa's own redirect URL in the local run, for linking in a browser; registered like Amazon's.
     linking.callbackUrl = `${origin(server)}${LINK_CALLBACK_PATH}`;
     demo.accounts.registerRedirectUri(linking.callbackUrl);
+    const started = persistence;
     return {
       ...localSkill,
       demo,
+      persistence: started,
       urls,
       linking,
       template,
@@ -136,10 +150,12 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await demo.close();
+        await started.close();
       },
     };
   } catch (error) {
     await demo.close();
+    await persistence?.close();
     throw error;
   }
 }

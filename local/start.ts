@@ -17,6 +17,7 @@ function banner(runtime: LocalRuntime, verify: boolean): string {
     `  Demo accounts    ${runtime.urls.authorize}   token endpoint ${runtime.urls.token}`,
     `                   this run's own demo app: client id ${runtime.demo.accounts.client.id}, client secret ${runtime.demo.accounts.client.secret} (not Spotify's)`,
     `  Account linking  ${runtime.template.type}, ${runtime.template.accessTokenScheme}, scopes ${runtime.template.scopes.join(' ') || '(none)'}   from ${path.relative(process.cwd(), runtime.linkingTemplateFile)}`,
+    `  Listener memory  ${runtime.persistence.description}${runtime.persistence.table === undefined ? '' : '; GET /admin/state shows it'}`,
   ];
   if (runtime.config.spotifyApiBaseUrl !== runtime.urls.spotify) {
     lines.push(`  The skill uses   ${runtime.config.spotifyApiBaseUrl}   (SPOTIFY_API_BASE_URL)`);

@@ -65,10 +65,11 @@ function elicitPlaylist(input: HandlerInput, action: PlaylistAction, speech: str
 }
 
 /** "Which playlist should I play?": the name, asked for in the same intent; nothing else is pending. */
-export function askForPlaylistName(input: HandlerInput, action: PlaylistAction): Response {
+export function askForPlaylistName(input: HandlerInput, action: PlaylistAction, preface?: string): Response {
   const { t } = translator(input);
   forgetPendingQuestions(input);
-  return elicitPlaylist(input, action, t(action === 'play' ? 'playlistName.askPlay' : 'playlistName.askDetails'), t('playlistName.askReprompt'));
+  const question = t(action === 'play' ? 'playlistName.askPlay' : 'playlistName.askDetails');
+  return elicitPlaylist(input, action, preface === undefined ? question : `${preface} ${question}`, t('playlistName.askReprompt'));
 }
 
 /** "Did you mean A or B?", asked in the intent that needs the answer, with the choices remembered for it. */

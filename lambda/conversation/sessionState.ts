@@ -64,7 +64,8 @@ export function playlistRef({ id, name, uri, empty, trackCount }: PlaylistRef & 
   return empty === true || trackCount === 0 ? { id, name: clip(name), uri, empty: true } : { id, name: clip(name), uri };
 }
 
-function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
+/** A playlist reference from stored state (session or persistent), checked; undefined when it is not one of ours. */
+export function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
   if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
   return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, ...(raw.empty === true ? { empty: true } : {}) });
@@ -116,17 +117,22 @@ export function readSession(input: HandlerInput): SessionState {
   return state;
 }
 
+/** A copy of `attributes` with the given fields set; a field given as undefined is left out. */
+export function withChanges(attributes: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const next = { ...attributes };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
 /** Sets the given fields; a field given as undefined is forgotten. */
 export function updateSession(input: HandlerInput, changes: { [K in keyof SessionState]?: SessionState[K] | undefined }): void {
   const current = sessionAttributes(input);
   // Out of session there is no next turn to remember anything for.
   if (current === undefined) return;
-  const attributes = { ...current };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete attributes[key];
-    else attributes[key] = value;
-  }
-  input.attributesManager.setSessionAttributes(attributes);
+  input.attributesManager.setSessionAttributes(withChanges(current, changes));
 }
 
 /**

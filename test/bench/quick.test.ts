@@ -16,6 +16,9 @@ const REQUIRED_KEYS = [
   'heapUsedBytes',
   'hungSpotifyAnswerMs',
   'rateLimitedAnswerMs',
+  'coldStartPersistentMs',
+  'coldStartPersistentUnlinkedMs',
+  'coldStartPlayAgainMs',
 ];
 
 /** Keeps `npm run bench` from rotting: the smoke run must finish and write every figure. Times are never asserted. */

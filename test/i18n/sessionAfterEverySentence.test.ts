@@ -5,10 +5,10 @@ import { Logger } from '../../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../../lambda/skill';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson, type DeviceRecord } from '../../local/spotify/model';
-import { intentRequest, launchRequest } from '../support/envelopes';
+import { intentRequest, launchRequest, skillEventRequest } from '../support/envelopes';
 import { lambdaContext } from '../support/lambdaContext';
 import { endsSession, repromptText, spokenText } from '../support/responses';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { startRememberingHarness, type Harness } from '../support/skillHarness';
 
 /*
  * Every sentence in en-US.json, decided once: does the session stay open after it, and does a
@@ -37,6 +37,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'launch.welcome_one': 'asks',
   'launch.welcome_other': 'asks',
   'launch.reprompt': 'reprompt',
+  'launch.firstWelcome_zero': 'asks',
+  'launch.firstWelcome_one': 'asks',
+  'launch.firstWelcome_other': 'asks',
   'list.none': 'ends',
   'list.all_one': 'part',
   'list.all_other': 'part',
@@ -95,6 +98,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'play.restricted': 'ends',
   'play.empty': 'ends',
   'play.tryAgainReprompt': 'reprompt',
+  'playLast.nothingYet': 'part',
+  'playLast.unavailable': 'part',
+  'playLast.gone': 'part',
   'details.summary_zero': 'part',
   'details.summary_one': 'part',
   'details.summary_other': 'part',
@@ -181,7 +187,8 @@ describe('the walk through every sentence the skill says', () => {
   const walked: Said[] = [];
 
   beforeAll(async () => {
-    harness = await startHarness({
+    // With a table, so that the one-time welcome after linking is said too.
+    harness = await startRememberingHarness({
       accounts: {
         [TOKENS.demo]: demoAccount(),
         [TOKENS.none]: demoAccount({ playlists: [] }),
@@ -211,6 +218,11 @@ describe('the walk through every sentence the skill says', () => {
     await intent('ListPlaylistsIntent', null);
     await intent('ListPlaylistsIntent', TOKENS.revoked);
     for (const token of [TOKENS.none, TOKENS.one, TOKENS.demo]) await ask(`launch ${token}`, launchRequest({ accessToken: token }), token);
+    for (const token of [TOKENS.none, TOKENS.one, TOKENS.demo]) {
+      const userId = `amzn1.ask.account.JUSTLINKED-${token}`;
+      await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: token }, { userId }));
+      await ask(`first launch after linking, ${token}`, launchRequest({ accessToken: token, userId }), token);
+    }
     await intent('ListPlaylistsIntent', TOKENS.none);
     await intent('ListPlaylistsIntent', TOKENS.three);
     await intent('ListPlaylistsIntent', TOKENS.one);

@@ -29,7 +29,8 @@ describe('the simulator\'s conversation loop, fed a script', () => {
 
     expect(transcript).toContain(`you> launch\n  (heard as LaunchRequest)\nAlexa: ${t('link.speech')}\n  card:    LinkAccount`);
     expect(transcript).toContain('  (linked: requests now carry the access token)');
-    expect(transcript).toMatch(/Alexa: Welcome to Playlist Pal\. You have 30 playlists\..*\n  session: open, Alexa listens; if you say nothing: "/);
+    // The first launch after linking gets the one-time welcome (the link was recorded from SkillAccountLinked).
+    expect(transcript).toMatch(/Alexa: Your Spotify account is linked\. Welcome to Playlist Pal! You have 30 playlists\..*\n  session: open, Alexa listens; if you say nothing: "/);
     expect(transcript).not.toContain('you> help');
   });
 

@@ -11,6 +11,9 @@ const MODEL = 'skill-package/interactionModels/custom/en-US.json';
 const TEMPLATE = 'account-linking/spotify.template.json';
 const RESOURCES = 'ask-resources.json';
 const DEPLOYED_SKILL_ID = 'amzn1.ask.skill.11111111-2222-4333-8444-555555555555';
+/** Where an intent added at the end of the model stands. */
+const NEXT_INTENT_INDEX = (JSON.parse(readFileSync(path.join(root, MODEL), 'utf8')) as { interactionModel: { languageModel: { intents: unknown[] } } })
+  .interactionModel.languageModel.intents.length;
 
 /** The files are edited as loose JSON on purpose: the point is to break their shape. */
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -102,7 +105,7 @@ describe('npm run validate', () => {
     [
       'a model intent no handler answers',
       () => edit(MODEL, (model) => model.interactionModel.languageModel.intents.push({ name: 'WeatherIntent', samples: ['what is the weather'] })),
-      { file: MODEL, path: 'interactionModel.languageModel.intents[11].name', message: expect.stringMatching(/^no handler answers WeatherIntent/) },
+      { file: MODEL, path: `interactionModel.languageModel.intents[${NEXT_INTENT_INDEX}].name`, message: expect.stringMatching(/^no handler answers WeatherIntent/) },
     ],
     [
       'an intent declared twice',
