@@ -3,18 +3,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE } from '../skillPackage/accountLinkingRules';
 import { ASK_STATES, readSkillIds } from '../skillPackage/askStates';
-import { runAsk, type AskResult } from './askCli';
+import { AskCliError, runAsk, type AskCli, type AskResult } from '../askCli/cli';
+import { parseAskOptions } from '../askCli/options';
+import { openAskSession } from '../askCli/session';
 import { fillTemplate, maskSecrets, type AccountLinkingRequest } from './request';
 
 /** Account linking is configured on the development stage; certification copies it to live. */
 const STAGE = 'development';
 
+export const LINK_CONFIGURE_USAGE = `Usage: npm run link:configure [-- --profile NAME] [-- --use-global-ask]
+
+Fills account-linking/spotify.template.json from SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET,
+sends it for the skill \`npm run deploy\` created with the same ASK CLI profile (development
+stage), and prints the Alexa redirect URLs to add to your Spotify app. The secret is never
+printed and reaches the ASK CLI only in a private temporary file.
+
+  --profile NAME     the ASK CLI profile (as for npm run deploy); without it the CLI picks the
+                     environment profile, then ASK_DEFAULT_PROFILE, then "default"
+  --use-global-ask   use the \`ask\` on PATH instead of the pinned CLI (tools/ask-cli)
+  --help             this text
+
+See docs/account-linking.md.`;
+
 export interface ConfigureOptions {
-  /** The project root: where skill-package/ and .ask/ are. */
+  /** The project root: where account-linking/ and .ask/ are. */
   readonly root: string;
   readonly env: NodeJS.ProcessEnv;
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** The ASK CLI to call, and the profile it resolves (see scripts/askCli/session.ts). */
+  readonly ask: { readonly cli: AskCli; readonly profile: string; readonly profileArgs: readonly string[] };
 }
 
 class Stop extends Error {}
@@ -33,19 +51,20 @@ function skillIdFor(root: string, profile: string): string {
   if (!ids.ok) throw new Stop(`${ids.problem.file} ${ids.problem.message}`);
   const skillId = ids.value.get(profile);
   if (skillId === undefined) {
-    throw new Stop(`No skill id for ASK profile "${profile}" in ${ASK_STATES}: run \`ask deploy\` first; it creates the skill and records its id there.`);
+    throw new Stop(`No skill id for ASK profile "${profile}" in ${ASK_STATES}: run \`npm run deploy\` with the same profile first; it creates the skill and records its id there.`);
   }
   return skillId;
 }
 
 /** Hands the body to the ASK CLI in a private temporary file, so the secret never appears in a process list. */
-function sendRequest(body: AccountLinkingRequest, skillId: string, env: NodeJS.ProcessEnv): AskResult {
+function sendRequest(ask: ConfigureOptions['ask'], body: AccountLinkingRequest, skillId: string, env: NodeJS.ProcessEnv): AskResult {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-linking-'));
   const file = path.join(dir, 'account-linking.json');
   try {
     writeFileSync(file, JSON.stringify(body), { mode: 0o600, flag: 'wx' });
     return runAsk(
-      ['smapi', 'update-account-linking-info', '--skill-id', skillId, '--stage', STAGE, '--account-linking-request', `file:${file}`],
+      ask.cli,
+      ['smapi', 'update-account-linking-info', '--skill-id', skillId, '--stage', STAGE, '--account-linking-request', `file:${file}`, ...ask.profileArgs],
       env,
     );
   } finally {
@@ -74,7 +93,7 @@ function redirectUrls(stdout: string): string[] {
  * redirect URLs to register in the Spotify app. Returns the exit code; every failure is one
  * sentence on stderr.
  */
-export function configureAccountLinking({ root, env, out, err }: ConfigureOptions): number {
+export function configureAccountLinking({ root, env, out, err, ask }: ConfigureOptions): number {
   let secrets: readonly string[] = [];
   const fail = (message: string): number => {
     err(maskSecrets(message, secrets));
@@ -84,17 +103,16 @@ export function configureAccountLinking({ root, env, out, err }: ConfigureOption
     const filled = fillTemplate(readTemplate(root), env, ACCOUNT_LINKING_TEMPLATE);
     if (!filled.ok) return fail(filled.message);
     secrets = filled.secrets;
-    const profile = env.ASK_DEFAULT_PROFILE?.trim() || 'default';
-    const skillId = skillIdFor(root, profile);
+    const skillId = skillIdFor(root, ask.profile);
 
     out(`Account linking for skill ${skillId} (${STAGE} stage), as it will be sent:`);
     out(maskSecrets(JSON.stringify(filled.body, null, 2), secrets));
     const askEnv = withoutClientSecret(env);
-    const sent = sendRequest(filled.body, skillId, askEnv);
+    const sent = sendRequest(ask, filled.body, skillId, askEnv);
     if (!sent.ok) return fail(sent.message);
     out('Alexa accepted the account-linking settings.');
 
-    const read = runAsk(['smapi', 'get-account-linking-info', '--skill-id', skillId, '--stage', STAGE], askEnv);
+    const read = runAsk(ask.cli, ['smapi', 'get-account-linking-info', '--skill-id', skillId, '--stage', STAGE, ...ask.profileArgs], askEnv);
     if (!read.ok) return fail(`The settings were saved, but reading back the redirect URLs failed: ${read.message}`);
     const urls = redirectUrls(read.stdout);
     if (urls.length === 0) {
@@ -108,4 +126,28 @@ export function configureAccountLinking({ root, env, out, err }: ConfigureOption
     if (error instanceof Stop) return fail(error.message);
     return fail(`Account linking was not configured: ${(error as Error).message}`);
   }
+}
+
+/** `npm run link:configure -- …`: options, the ASK CLI (pinned, installed on first use) and its profile, then the above. */
+export function linkConfigure({ root, args, env, out, err }: Omit<ConfigureOptions, 'ask'> & { readonly args: readonly string[] }): number {
+  const parsed = parseAskOptions(args, { ignoreHash: false });
+  if (!parsed.ok) {
+    err(parsed.message);
+    return 2;
+  }
+  if (parsed.options.help) {
+    out(LINK_CONFIGURE_USAGE);
+    return 0;
+  }
+  let ask: ConfigureOptions['ask'];
+  try {
+    // The secret stays out of the CLI's environment from the very first call (profile resolution).
+    const session = openAskSession(root, parsed.options, withoutClientSecret(env), out);
+    ask = { cli: session.cli, profile: session.profile.name, profileArgs: session.profileArgs };
+  } catch (error) {
+    if (!(error instanceof AskCliError)) throw error;
+    err(error.message);
+    return 1;
+  }
+  return configureAccountLinking({ root, env, out, err, ask });
 }
