@@ -25,14 +25,23 @@ printed and reaches the ASK CLI only in a private temporary file.
 
 See docs/account-linking.md.`;
 
+export interface AskConnection {
+  readonly cli: AskCli;
+  readonly profile: string;
+  readonly profileArgs: readonly string[];
+}
+
 export interface ConfigureOptions {
   /** The project root: where account-linking/ and .ask/ are. */
   readonly root: string;
   readonly env: NodeJS.ProcessEnv;
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
-  /** The ASK CLI to call, and the profile it resolves (see scripts/askCli/session.ts). */
-  readonly ask: { readonly cli: AskCli; readonly profile: string; readonly profileArgs: readonly string[] };
+  /**
+   * The ASK CLI to call and the profile it resolves (see scripts/askCli/session.ts), opened only
+   * once the credentials are known to be there: a missing variable costs no install.
+   */
+  readonly openAsk: () => AskConnection;
 }
 
 class Stop extends Error {}
@@ -57,7 +66,7 @@ function skillIdFor(root: string, profile: string): string {
 }
 
 /** Hands the body to the ASK CLI in a private temporary file, so the secret never appears in a process list. */
-function sendRequest(ask: ConfigureOptions['ask'], body: AccountLinkingRequest, skillId: string, env: NodeJS.ProcessEnv): AskResult {
+function sendRequest(ask: AskConnection, body: AccountLinkingRequest, skillId: string, env: NodeJS.ProcessEnv): AskResult {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-linking-'));
   const file = path.join(dir, 'account-linking.json');
   try {
@@ -89,11 +98,11 @@ function redirectUrls(stdout: string): string[] {
 
 /**
  * `npm run link:configure`: fills the account-linking template from SPOTIFY_CLIENT_ID and
- * SPOTIFY_CLIENT_SECRET, sends it for the skill `ask deploy` created, and prints the Alexa
+ * SPOTIFY_CLIENT_SECRET, sends it for the skill `npm run deploy` created, and prints the Alexa
  * redirect URLs to register in the Spotify app. Returns the exit code; every failure is one
  * sentence on stderr.
  */
-export function configureAccountLinking({ root, env, out, err, ask }: ConfigureOptions): number {
+export function configureAccountLinking({ root, env, out, err, openAsk }: ConfigureOptions): number {
   let secrets: readonly string[] = [];
   const fail = (message: string): number => {
     err(maskSecrets(message, secrets));
@@ -103,6 +112,7 @@ export function configureAccountLinking({ root, env, out, err, ask }: ConfigureO
     const filled = fillTemplate(readTemplate(root), env, ACCOUNT_LINKING_TEMPLATE);
     if (!filled.ok) return fail(filled.message);
     secrets = filled.secrets;
+    const ask = openAsk();
     const skillId = skillIdFor(root, ask.profile);
 
     out(`Account linking for skill ${skillId} (${STAGE} stage), as it will be sent:`);
@@ -123,13 +133,13 @@ export function configureAccountLinking({ root, env, out, err, ask }: ConfigureO
     }
     return 0;
   } catch (error) {
-    if (error instanceof Stop) return fail(error.message);
+    if (error instanceof Stop || error instanceof AskCliError) return fail(error.message);
     return fail(`Account linking was not configured: ${(error as Error).message}`);
   }
 }
 
 /** `npm run link:configure -- …`: options, the ASK CLI (pinned, installed on first use) and its profile, then the above. */
-export function linkConfigure({ root, args, env, out, err }: Omit<ConfigureOptions, 'ask'> & { readonly args: readonly string[] }): number {
+export function linkConfigure({ root, args, env, out, err }: Omit<ConfigureOptions, 'openAsk'> & { readonly args: readonly string[] }): number {
   const parsed = parseAskOptions(args, { ignoreHash: false });
   if (!parsed.ok) {
     err(parsed.message);
@@ -139,15 +149,10 @@ export function linkConfigure({ root, args, env, out, err }: Omit<ConfigureOptio
     out(LINK_CONFIGURE_USAGE);
     return 0;
   }
-  let ask: ConfigureOptions['ask'];
-  try {
+  const openAsk = (): AskConnection => {
     // The secret stays out of the CLI's environment from the very first call (profile resolution).
     const session = openAskSession(root, parsed.options, withoutClientSecret(env), out);
-    ask = { cli: session.cli, profile: session.profile.name, profileArgs: session.profileArgs };
-  } catch (error) {
-    if (!(error instanceof AskCliError)) throw error;
-    err(error.message);
-    return 1;
-  }
-  return configureAccountLinking({ root, env, out, err, ask });
+    return { cli: session.cli, profile: session.profile.name, profileArgs: session.profileArgs };
+  };
+  return configureAccountLinking({ root, env, out, err, openAsk });
 }
