@@ -12,9 +12,8 @@ export interface AskSession {
 /** The ASK CLI to use (pinned unless --use-global-ask) and the profile it will use, said on one line. */
 export function openAskSession(root: string, options: AskOptions, env: NodeJS.ProcessEnv, out: (line: string) => void): AskSession {
   const cli = options.useGlobalAsk ? globalCli(env) : pinnedCli(root, env, { out });
+  out(`ASK CLI ${cli.version} (${cli.origin === 'pinned' ? 'pinned in tools/ask-cli' : `global, ${cli.packageDir}`}).`);
   const profile = resolveProfile(cli, options.profile, env);
-  const where = cli.origin === 'pinned' ? 'pinned in tools/ask-cli' : `global, ${cli.packageDir}`;
-  const which = profile.fromEnvironment ? 'the environment profile (ASK_* and AWS_* variables)' : `profile "${profile.name}"`;
-  out(`ASK CLI ${cli.version} (${where}), ${which}.`);
+  out(`Using ${profile.fromEnvironment ? 'the environment profile (ASK_* and AWS_* variables)' : `ASK CLI profile "${profile.name}"`}.`);
   return { cli, profile, profileArgs: options.profile !== undefined ? ['--profile', options.profile] : [] };
 }

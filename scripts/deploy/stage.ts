@@ -24,24 +24,6 @@ function objectAt(value: unknown): Json | undefined {
 
 export class StageError extends Error {}
 
-/** The endpoint objects `ask deploy` wrote into a manifest: per API domain, per region, and for skill events. */
-function endpointPaths(manifest: unknown): string[][] {
-  const paths: string[][] = [];
-  const body = objectAt(objectAt(manifest)?.manifest);
-  for (const [domain, api] of Object.entries(objectAt(body?.apis) ?? {})) {
-    if (objectAt(api)?.endpoint !== undefined) paths.push(['manifest', 'apis', domain, 'endpoint']);
-    for (const region of Object.keys(objectAt(objectAt(api)?.regions) ?? {})) {
-      if (objectAt(objectAt(objectAt(api)?.regions)?.[region])?.endpoint !== undefined) paths.push(['manifest', 'apis', domain, 'regions', region, 'endpoint']);
-    }
-  }
-  if (objectAt(body?.events)?.endpoint !== undefined) paths.push(['manifest', 'events', 'endpoint']);
-  return paths;
-}
-
-function getAt(value: unknown, at: readonly string[]): unknown {
-  return at.reduce<unknown>((node, key) => objectAt(node)?.[key], value);
-}
-
 function setAt(value: Json, at: readonly string[], leaf: unknown): void {
   let node = value;
   for (const key of at.slice(0, -1)) {
@@ -49,6 +31,28 @@ function setAt(value: Json, at: readonly string[], leaf: unknown): void {
     node = node[key] as Json;
   }
   node[at[at.length - 1]!] = leaf;
+}
+
+/**
+ * The endpoint each Alexa region of `profile` got from its last deploy: the SkillEndpoint output
+ * the CLI recorded in the staged .ask/ask-states.json (none before the profile's first deploy).
+ */
+function deployedEndpoints(stage: string, profile: string): Map<string, string> {
+  const endpoints = new Map<string, string>();
+  let states: unknown;
+  try {
+    states = JSON.parse(readFileSync(path.join(stage, '.ask', 'ask-states.json'), 'utf8')) as unknown;
+  } catch {
+    return endpoints;
+  }
+  const infrastructure = objectAt(objectAt(objectAt(objectAt(states)?.profiles)?.[profile])?.skillInfrastructure);
+  const deployState = objectAt(objectAt(infrastructure?.['@ask-cli/cfn-deployer'])?.deployState) ?? {};
+  for (const [region, state] of Object.entries(deployState)) {
+    const outputs = objectAt(state)?.outputs;
+    const uri = Array.isArray(outputs) ? (outputs.map(objectAt).find((output) => output?.OutputKey === 'SkillEndpoint')?.OutputValue) : undefined;
+    if (typeof uri === 'string') endpoints.set(region, uri);
+  }
+  return endpoints;
 }
 
 function readJson(file: string, what: string): unknown {
@@ -60,33 +64,40 @@ function readJson(file: string, what: string): unknown {
 }
 
 /**
- * The project's skill package, plus the endpoints the last deploy wrote into the staged copy.
- * When nothing else changed the staged skill.json is left byte for byte, so the CLI's hash sees
- * an unchanged package and skips the upload.
+ * The project's skill package, with the endpoints this profile's last deploy set, written the way
+ * the CLI writes them after a deploy (so each profile keeps its own function, even when several
+ * profiles deploy from the same copy). When nothing else changed the staged skill.json is left
+ * byte for byte, so the CLI's hash sees an unchanged package and skips the upload.
  */
-function stageSkillPackage(root: string, stage: string): void {
+function stageSkillPackage(root: string, stage: string, profile: string, userConfig: Json | undefined): void {
   const stagedManifestFile = path.join(stage, MANIFEST);
   const previousText = existsSync(stagedManifestFile) ? readFileSync(stagedManifestFile, 'utf8') : undefined;
   const manifest = readJson(path.join(root, MANIFEST), MANIFEST) as Json;
   rmSync(path.join(stage, 'skill-package'), { recursive: true, force: true });
   cpSync(path.join(root, 'skill-package'), path.join(stage, 'skill-package'), { recursive: true });
-  if (previousText === undefined) return;
+  const endpoints = deployedEndpoints(stage, profile);
+  if (endpoints.size === 0) return;
+  const merged = structuredClone(manifest);
+  const body = objectAt(merged.manifest) ?? {};
+  // As the CLI's updateSkillManifestWithDeployResult: every API domain, and events when skillEvents is configured.
+  const domains = Object.keys(objectAt(body.apis) ?? {});
+  for (const [region, uri] of endpoints) {
+    const regional = region === 'default' ? [] : ['regions', region];
+    for (const domain of domains) setAt(merged, ['manifest', 'apis', domain, ...regional, 'endpoint'], { uri });
+    if (objectAt(userConfig?.skillEvents) !== undefined) setAt(merged, ['manifest', 'events', ...regional, 'endpoint'], { uri });
+  }
   let previous: unknown;
   try {
-    previous = JSON.parse(previousText) as unknown;
+    previous = previousText === undefined ? undefined : (JSON.parse(previousText) as unknown);
   } catch {
-    return;
-  }
-  const merged = structuredClone(manifest);
-  for (const at of endpointPaths(previous)) {
-    if (getAt(merged, at) === undefined) setAt(merged, at, getAt(previous, at));
+    previous = undefined;
   }
   // The CLI writes JSON.stringify(…, null, 2) without a final newline; matching it keeps its hash stable.
-  writeFileSync(stagedManifestFile, isDeepStrictEqual(merged, previous) ? previousText : JSON.stringify(merged, null, 2));
+  writeFileSync(stagedManifestFile, previousText !== undefined && isDeepStrictEqual(merged, previous) ? previousText : JSON.stringify(merged, null, 2));
 }
 
 /** ask-resources.json as the CLI needs it for `profile`: a profile it lacks gets the settings of "default". */
-function stageResources(root: string, stage: string, profile: string, notes: string[]): void {
+function stageResources(root: string, stage: string, profile: string, notes: string[]): Json | undefined {
   const resources = readJson(path.join(root, 'ask-resources.json'), 'ask-resources.json') as Json;
   const profiles = objectAt(resources.profiles);
   if (profiles === undefined || objectAt(profiles.default) === undefined) {
@@ -97,6 +108,7 @@ function stageResources(root: string, stage: string, profile: string, notes: str
     notes.push(`ask-resources.json has no profile "${profile}": this deploy uses the settings of "default" for it (added in ${STAGE_DIR}/ask-resources.json; your ask-resources.json is unchanged).`);
   }
   writeFileSync(path.join(stage, 'ask-resources.json'), `${JSON.stringify(resources, null, 2)}\n`);
+  return objectAt(objectAt(objectAt(profiles[profile])?.skillInfrastructure)?.userConfig);
 }
 
 export interface Stage {
@@ -115,12 +127,12 @@ export function prepareStage(root: string, profile: string): Stage {
     rmSync(path.join(dir, name), { recursive: true, force: true });
     cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   }
-  stageSkillPackage(root, dir);
-  stageResources(root, dir, profile, notes);
   const stagedStates = path.join(dir, '.ask', 'ask-states.json');
   if (!existsSync(stagedStates) && existsSync(path.join(root, ROOT_STATES))) {
     cpSync(path.join(root, ROOT_STATES), stagedStates);
     notes.push(`Carried over the skill ids of an earlier \`ask deploy\` from ${ROOT_STATES}: this deploy updates the same skills.`);
   }
+  const userConfig = stageResources(root, dir, profile, notes);
+  stageSkillPackage(root, dir, profile, userConfig);
   return { dir, notes };
 }

@@ -272,6 +272,7 @@ describe('npm run link:configure', () => {
 
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('ASK CLI 0.0.0-fake (global, ');
+      expect(result.stdout).toContain('Using ASK CLI profile "default".');
       expect(JSON.parse(askCalls()[0]!.file!.body)).toEqual(expectedBody());
       expect(result.stdout).toContain(REDIRECT_URLS[0]);
       expect(`${result.stdout}${result.stderr}`).not.toContain(CLIENT_SECRET);
@@ -284,7 +285,7 @@ describe('npm run link:configure', () => {
       const result = run(env({ ASK_DEFAULT_PROFILE: 'work' }));
 
       expect(result.status).toBe(0);
-      expect(result.stdout).toContain('profile "work"');
+      expect(result.stdout).toContain('Using ASK CLI profile "work".');
       expect(askCalls()[0]?.args).toContain(otherSkill);
     });
 
