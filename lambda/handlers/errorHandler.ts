@@ -13,6 +13,7 @@ import {
   Timeout,
   Unauthorized,
   Unavailable,
+  UserNotRegistered,
 } from '../spotify';
 import { intentName, requestType } from '../alexa/requestMatchers';
 
@@ -28,6 +29,7 @@ const SPEECH_FOR: ReadonlyArray<readonly [SpotifyErrorClass, string]> = [
   [NoActiveDevice, 'errors.noActiveDevice'],
   [NotFound, 'errors.notFound'],
   [Forbidden, 'errors.forbidden'],
+  [UserNotRegistered, 'errors.userNotRegistered'],
 ];
 
 function speechKeyFor(error: unknown): string {
@@ -50,6 +52,7 @@ export function errorHandler(logger: Logger): ErrorHandler {
         requestType: requestType(input),
         intent: intentName(input),
         error,
+        ...(error instanceof UserNotRegistered ? { hint: UserNotRegistered.hint } : {}),
       });
       if (error instanceof Unauthorized) return linkAccountResponse(input, 'expired');
       const { t } = translator(input);
