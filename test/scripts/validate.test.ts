@@ -83,6 +83,11 @@ describe('npm run validate', () => {
       { file: MANIFEST, path: 'manifest.publishingInformation.isAvailableWorldwide', message: 'must be a boolean, not a string.' },
     ],
     [
+      'a field that belongs to another kind of interface (the type field picks the definition)',
+      () => edit(MANIFEST, (json) => { json.manifest.apis.custom.interfaces.push({ type: 'RENDER_TEMPLATE', supportedViewports: [] }); }),
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces[1].supportedViewports', message: expect.stringContaining('not a field Alexa knows here (known: type, minimumTemplateVersion') },
+    ],
+    [
       'a misspelled interaction-model field',
       () => edit(MODEL, (model) => { const list = intent(model, 'ListPlaylistsIntent'); list.sample = list.samples; delete list.samples; }),
       { file: MODEL, path: 'interactionModel.languageModel.intents[0].sample', message: expect.stringContaining('not a field Alexa knows') },
