@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE } from '../skillPackage/accountLinkingRules';
 import { ASK_STATES, readSkillIds } from '../skillPackage/askStates';
 import { AskCliError, runAsk, type AskCli, type AskResult } from '../askCli/cli';
-import { parseAskOptions } from '../askCli/options';
+import { optionsOrExitCode } from '../askCli/options';
 import { openAskSession } from '../askCli/session';
 import { fillTemplate, maskSecrets, type AccountLinkingRequest } from './request';
 
@@ -140,18 +140,11 @@ export function configureAccountLinking({ root, env, out, err, openAsk }: Config
 
 /** `npm run link:configure -- …`: options, the ASK CLI (pinned, installed on first use) and its profile, then the above. */
 export function linkConfigure({ root, args, env, out, err }: Omit<ConfigureOptions, 'openAsk'> & { readonly args: readonly string[] }): number {
-  const parsed = parseAskOptions(args, { ignoreHash: false });
-  if (!parsed.ok) {
-    err(parsed.message);
-    return 2;
-  }
-  if (parsed.options.help) {
-    out(LINK_CONFIGURE_USAGE);
-    return 0;
-  }
+  const options = optionsOrExitCode(args, LINK_CONFIGURE_USAGE, { ignoreHash: false }, out, err);
+  if (typeof options === 'number') return options;
   const openAsk = (): AskConnection => {
     // The secret stays out of the CLI's environment from the very first call (profile resolution).
-    const session = openAskSession(root, parsed.options, withoutClientSecret(env), out);
+    const session = openAskSession(root, options, withoutClientSecret(env), out);
     return { cli: session.cli, profile: session.profile.name, profileArgs: session.profileArgs };
   };
   return configureAccountLinking({ root, env, out, err, openAsk });

@@ -41,3 +41,20 @@ export function parseAskOptions(args: readonly string[], { ignoreHash }: { ignor
     return { ok: false, message: `${(error as Error).message.replace(/\.$/, '')}; see --help.` };
   }
 }
+
+/**
+ * The options of a command that prints `usage` for --help: the options to go on with, or the exit
+ * code once --help (0) or a wrong option (2) has been answered.
+ */
+export function optionsOrExitCode(args: readonly string[], usage: string, allowed: { ignoreHash: boolean }, out: (line: string) => void, err: (line: string) => void): AskOptions | number {
+  const parsed = parseAskOptions(args, allowed);
+  if (!parsed.ok) {
+    err(parsed.message);
+    return 2;
+  }
+  if (parsed.options.help) {
+    out(usage);
+    return 0;
+  }
+  return parsed.options;
+}

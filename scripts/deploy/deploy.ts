@@ -3,7 +3,7 @@ import { formatProblem } from '../skillPackage/problem';
 import { validateProject } from '../skillPackage/validateProject';
 import { readSkillIds } from '../skillPackage/askStates';
 import { AskCliError } from '../askCli/cli';
-import { parseAskOptions } from '../askCli/options';
+import { optionsOrExitCode } from '../askCli/options';
 import { openAskSession } from '../askCli/session';
 import { prepareStage, StageError, STAGE_DIR } from './stage';
 
@@ -34,15 +34,8 @@ export interface DeployOptions {
 
 /** `npm run deploy`: returns the exit code; every failure of its own is one sentence on stderr. */
 export function deploy({ root, args, env, out, err }: DeployOptions): number {
-  const parsed = parseAskOptions(args, { ignoreHash: true });
-  if (!parsed.ok) {
-    err(parsed.message);
-    return 2;
-  }
-  if (parsed.options.help) {
-    out(DEPLOY_USAGE);
-    return 0;
-  }
+  const options = optionsOrExitCode(args, DEPLOY_USAGE, { ignoreHash: true }, out, err);
+  if (typeof options === 'number') return options;
   const { problems, checked } = validateProject(root);
   if (problems.length > 0) {
     for (const found of problems) err(formatProblem(found));
@@ -51,10 +44,10 @@ export function deploy({ root, args, env, out, err }: DeployOptions): number {
   }
   out(`Project OK (${checked.length} files checked).`);
   try {
-    const session = openAskSession(root, parsed.options, env, out);
+    const session = openAskSession(root, options, env, out);
     const stage = prepareStage(root, session.profile.name);
     for (const note of stage.notes) out(note);
-    const deployArgs = ['deploy', ...session.profileArgs, ...(parsed.options.ignoreHash ? ['--ignore-hash'] : [])];
+    const deployArgs = ['deploy', ...session.profileArgs, ...(options.ignoreHash ? ['--ignore-hash'] : [])];
     // The hook runs in the staging copy; PLAYLIST_PAL_ROOT tells it where the build scripts and node_modules are.
     const result = spawnSync(session.cli.command, [...session.cli.prefixArgs, ...deployArgs], {
       cwd: stage.dir,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { unzipSync } from 'fflate';
-import { sendJson, serveOnLoopback, type RunningServer } from './http';
+import { LoopbackService, sendJson } from './http';
 
 /** An Amazon developer account as the rehearsal knows it: who it is, and the refresh token its ASK CLI profile holds. */
 export interface DeveloperAccount {
@@ -47,7 +47,7 @@ const REDIRECT_HOSTS = ['pitangui.amazon.com', 'layla.amazon.com', 'alexa.amazon
  * account linking. Access tokens are issued for known refresh tokens only, and each skill
  * belongs to the vendor whose token created it.
  */
-export class AlexaStandIns {
+export class AlexaStandIns extends LoopbackService {
   readonly unexpected: Unexpected[] = [];
   readonly calls: SmapiCall[] = [];
   readonly uploads: SkillPackageUpload[] = [];
@@ -56,21 +56,9 @@ export class AlexaStandIns {
   private readonly accessTokens = new Map<string, string>();
   private readonly pendingUploads = new Map<string, Buffer | undefined>();
   private readonly imports = new Map<string, { skillId: string; status: string }>();
-  private server: RunningServer | undefined;
 
-  constructor(private readonly accounts: readonly DeveloperAccount[]) {}
-
-  get url(): string {
-    if (this.server === undefined) throw new Error('the Alexa stand-ins are not started');
-    return this.server.url;
-  }
-
-  async start(): Promise<void> {
-    this.server = await serveOnLoopback((req, body, res) => this.handle(req, body, res));
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
+  constructor(private readonly accounts: readonly DeveloperAccount[]) {
+    super();
   }
 
   /** An access token for `vendorId`, as ASK_ACCESS_TOKEN would carry one. */
@@ -80,7 +68,7 @@ export class AlexaStandIns {
     return token;
   }
 
-  private handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+  protected handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const method = req.method ?? 'GET';
     if (url.pathname === '/auth/o2/token' && method === 'POST') return this.token(body, res);

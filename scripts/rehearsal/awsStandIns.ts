@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { escapeXml, sendXml, serveOnLoopback, type RunningServer } from './http';
+import { escapeXml, LoopbackService, sendXml } from './http';
 import { evaluateStack, TemplateError, type EvaluatedStack } from './cloudFormation';
 import type { Unexpected } from './alexaStandIns';
 
@@ -48,7 +48,7 @@ const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
  * describe a stack, its events). Every call must be signed with a key the rehearsal handed out.
  * The deployer calls nothing else; anything else is recorded as unexpected.
  */
-export class AwsStandIns {
+export class AwsStandIns extends LoopbackService {
   readonly unexpected: Unexpected[] = [];
   readonly calls: AwsCall[] = [];
   readonly objects: StoredObject[] = [];
@@ -56,24 +56,12 @@ export class AwsStandIns {
   /** The AWS account the stand-ins pretend to be, new each run, so finding it in a file can only mean the deploy put it there. */
   readonly accountId = String(randomInt(100_000, 999_999)) + String(randomInt(100_000, 999_999));
   private readonly buckets = new Map<string, { versioning: boolean }>();
-  private server: RunningServer | undefined;
 
-  constructor(private readonly accessKeyIds: readonly string[]) {}
-
-  get url(): string {
-    if (this.server === undefined) throw new Error('the AWS stand-ins are not started');
-    return this.server.url;
+  constructor(private readonly accessKeyIds: readonly string[]) {
+    super();
   }
 
-  async start(): Promise<void> {
-    this.server = await serveOnLoopback((req, body, res) => this.handle(req, body, res));
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.close();
-  }
-
-  private handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+  protected handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const method = req.method ?? 'GET';
     const credential = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));

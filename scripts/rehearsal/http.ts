@@ -48,3 +48,23 @@ export function sendXml(res: http.ServerResponse, status: number, xml: string, h
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** A stand-in served on a free loopback port while the rehearsal runs; subclasses answer the requests. */
+export abstract class LoopbackService {
+  private server: RunningServer | undefined;
+
+  get url(): string {
+    if (this.server === undefined) throw new Error(`${this.constructor.name} is not started`);
+    return this.server.url;
+  }
+
+  async start(): Promise<void> {
+    this.server = await serveOnLoopback((req, body, res) => this.handle(req, body, res));
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.close();
+  }
+
+  protected abstract handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void;
+}
