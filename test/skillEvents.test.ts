@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', 'skill-package', 'skill.json'), 'utf8')) as {
-  manifest: { events?: { endpoint?: { uri?: string }; subscriptions?: Array<{ eventName: string }> } };
-};
+const root = path.join(__dirname, '..');
+const read = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe('the skill events skill.json subscribes to', () => {
-  it('are enabling, disabling and account linking, which lambda/handlers/skillEvent.ts answers', () => {
-    expect(manifest.manifest.events?.subscriptions?.map((subscription) => subscription.eventName).sort()).toEqual([
-      'SKILL_ACCOUNT_LINKED',
-      'SKILL_DISABLED',
-      'SKILL_ENABLED',
-    ]);
+describe('the skill events the skill subscribes to', () => {
+  it('are enabling, disabling and account linking, which lambda/handlers/skillEvent.ts answers, listed for ask deploy in ask-resources.json', () => {
+    const subscriptions = read('ask-resources.json').profiles.default.skillInfrastructure.userConfig.skillEvents.subscriptions as string[];
+
+    expect([...subscriptions].sort()).toEqual(['SKILL_ACCOUNT_LINKED', 'SKILL_DISABLED', 'SKILL_ENABLED']);
   });
 
-  it('go to an endpoint ask deploy fills in: a Lambda ARN with no real account id committed', () => {
-    expect(manifest.manifest.events?.endpoint?.uri).toBe('arn:aws:lambda:us-east-1:000000000000:function:set-by-ask-deploy');
+  it('are not in the committed skill.json, where their endpoint would be made up or carry the AWS account id', () => {
+    expect(read('skill-package/skill.json').manifest.events).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { translator } from '../i18n';
 import { matchSpokenName, yesOrNo } from '../matching';
 import { clip, escapeSsml } from '../speech/ssml';
 import { NotFound, type PlaylistDetails, type PlaylistSummary, type SpotifyApi } from '../spotify';
-import { describePlaylist } from './describePlaylist';
+import { describePlaylist, describeUnsharedPlaylist } from './describePlaylist';
 import { closeOnNo } from './closing';
 import { teachPlaylistNames } from './playlistEntities';
 import { forgetPendingQuestions, playlistRef, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
@@ -51,7 +51,14 @@ export async function actOnPlaylist(
 ): Promise<Response> {
   forgetPendingQuestions(input);
   if (action === 'play') return startPlayback(input, spotify, playlist);
-  return describePlaylist(input, details ?? (await spotify.playlists.get(playlist.id)));
+  if (details !== undefined) return describePlaylist(input, details);
+  try {
+    return describePlaylist(input, await spotify.playlists.get(playlist.id));
+  } catch (error) {
+    // Spotify hides its own editorial and algorithmic playlists from new apps (404), though they are in the user's list.
+    if (error instanceof NotFound && playlist.ownedBySpotify === true) return describeUnsharedPlaylist(input, playlist);
+    throw error;
+  }
 }
 
 /** The intent again with its playlist slot emptied, for Dialog.ElicitSlot. */

@@ -9,6 +9,8 @@ export interface PlaylistRef {
   readonly uri: string;
   /** Spotify said it has no tracks: there is nothing to play. */
   readonly empty?: true;
+  /** Spotify's own (editorial or algorithmic): new apps may play it but not read its details. */
+  readonly ownedBySpotify?: boolean;
 }
 
 /** What a "which one?" question was asked for. */
@@ -60,15 +62,21 @@ function isPositiveInteger(value: unknown): value is number {
  * A playlist as the session remembers it: only what the next turn needs, the name clipped as it
  * is spoken, because the attributes travel in every response and Spotify names have no length limit.
  */
-export function playlistRef({ id, name, uri, empty, trackCount }: PlaylistRef & { readonly trackCount?: number | undefined }): PlaylistRef {
-  return empty === true || trackCount === 0 ? { id, name: clip(name), uri, empty: true } : { id, name: clip(name), uri };
+export function playlistRef({ id, name, uri, empty, trackCount, ownedBySpotify }: PlaylistRef & { readonly trackCount?: number | undefined }): PlaylistRef {
+  return {
+    id,
+    name: clip(name),
+    uri,
+    ...(empty === true || trackCount === 0 ? { empty: true as const } : {}),
+    ...(ownedBySpotify === true ? { ownedBySpotify: true } : {}),
+  };
 }
 
 /** A playlist reference from stored state (session or persistent), checked; undefined when it is not one of ours. */
 export function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
   if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
-  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, ...(raw.empty === true ? { empty: true } : {}) });
+  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, empty: raw.empty === true ? true : undefined, ownedBySpotify: raw.ownedBySpotify === true });
 }
 
 function readPendingChoice(raw: unknown): SessionState['pendingChoice'] {

@@ -114,6 +114,9 @@ export class SpotifyClient {
   }
 }
 
+/** The owner id of Spotify's own editorial and algorithmic playlists. */
+const SPOTIFY_OWNER_ID = 'spotify';
+
 function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): PlaylistSummary {
   return {
     id: playlist.id,
@@ -122,6 +125,7 @@ function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): Playli
     // As with the profile, a blank display name is no name. The owner's id is no stand-in: it
     // is an account identifier, often random characters, not something to say or show.
     ownerName: playlist.owner?.display_name || undefined,
+    ownedBySpotify: playlist.owner?.id === SPOTIFY_OWNER_ID,
     trackCount: playlist.items?.total ?? undefined,
   };
 }

@@ -196,7 +196,8 @@ describe('playing a playlist', () => {
     expect(response.sessionAttributes?.pendingChoice).toEqual({
       action: 'play',
       choices: [
-        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: playlistUri('4d5e6f7g8h9i0j1k2l3mDF') },
+        // Spotify's own playlist is remembered as such, for "tell me about it" afterwards.
+        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: playlistUri('4d5e6f7g8h9i0j1k2l3mDF'), ownedBySpotify: true },
         { id: '5e6f7g8h9i0j1k2l3m4nDH', name: 'Deep House', uri: playlistUri('5e6f7g8h9i0j1k2l3m4nDH') },
       ],
     });

@@ -73,6 +73,7 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'errors.noActiveDevice': 'offer',
   'errors.notFound': 'offer',
   'errors.forbidden': 'ends',
+  'errors.userNotRegistered': 'ends',
   'errors.generic': 'ends',
   'errors.retryReprompt': 'reprompt',
   'playlistName.askPlay': 'asks',
@@ -112,6 +113,7 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'details.collaborative': 'part',
   'details.description': 'part',
   'details.offerPlay': 'offer',
+  'details.notShared': 'part',
   'details.nothingToPlay': 'asks',
   'details.offerPlayReprompt': 'reprompt',
   'details.cardOwner': 'shown',
@@ -247,6 +249,8 @@ describe('the walk through every sentence the skill says', () => {
     failing(/^\/playlists\//, 404);
     await intent('PlaylistDetailsIntent', TOKENS.demo, { playlist: 'morning run' });
     failing('/me/playlists', 403);
+    await intent('ListPlaylistsIntent', TOKENS.demo);
+    failing('/me/playlists', 403, errorJson(403, 'User not registered in the Developer Dashboard'));
     await intent('ListPlaylistsIntent', TOKENS.demo);
 
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: undefined });

@@ -4,7 +4,7 @@ import { translatorFor } from '../../lambda/i18n';
 import { launchRequest } from '../support/envelopes';
 
 /** What `npm start` and `npm run simulate` run, without npm's own start-up in between. */
-const RUNNER = path.join(__dirname, '..', '..', 'scripts', 'runTs.mjs');
+const RUNNER = [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'main.ts')];
 const ENTRY: Record<string, string> = { start: 'local/start.ts', simulate: 'local/simulate.ts' };
 const { t } = translatorFor('en-US');
 
@@ -19,7 +19,7 @@ function launch(args: string[], env: Record<string, string> = {}): Running {
   const cleanEnv = { ...process.env };
   for (const name of ['PORT', 'ALEXA_VERIFY', 'SPOTIFY_API_BASE_URL', 'SPOTIFY_FAULT', 'LOG_LEVEL', 'SKILL_ID', 'LINKING_TEMPLATE', 'DEMO_CLIENT_AUTH']) delete cleanEnv[name];
   const [command = '', ...rest] = args;
-  const child = spawn(process.execPath, [RUNNER, ENTRY[command] ?? command, ...rest], { env: { ...cleanEnv, ...env } });
+  const child = spawn(process.execPath, [...RUNNER, ENTRY[command] ?? command, ...rest], { env: { ...cleanEnv, ...env } });
   const running: Running = {
     child,
     stdout: '',

@@ -29,8 +29,8 @@ describe('the Spotify client', () => {
 
     expect(page).toEqual({
       items: [
-        { id: '3c4d5e6f7g8h9i0j1k2lCM', name: 'Café del Mar', uri: 'spotify:playlist:3c4d5e6f7g8h9i0j1k2lCM', ownerName: 'Demo Listener', trackCount: 120 },
-        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: 'spotify:playlist:4d5e6f7g8h9i0j1k2l3mDF', ownerName: 'Spotify', trackCount: 150 },
+        { id: '3c4d5e6f7g8h9i0j1k2lCM', name: 'Café del Mar', uri: 'spotify:playlist:3c4d5e6f7g8h9i0j1k2lCM', ownerName: 'Demo Listener', ownedBySpotify: false, trackCount: 120 },
+        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: 'spotify:playlist:4d5e6f7g8h9i0j1k2l3mDF', ownerName: 'Spotify', ownedBySpotify: true, trackCount: 150 },
       ],
       total: 30,
       offset: 3,
@@ -65,6 +65,7 @@ describe('the Spotify client', () => {
       name: 'Morning Run',
       uri: `spotify:playlist:${MORNING_RUN}`,
       ownerName: 'Demo Listener',
+      ownedBySpotify: false,
       trackCount: 42,
       description: 'Upbeat <b>tempo</b> for the first 5k.',
       isPublic: true,
