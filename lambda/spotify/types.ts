@@ -8,6 +8,8 @@ export interface PlaylistSummary {
   readonly ownerName: string | undefined;
   /** Number of items, when Spotify said. */
   readonly trackCount: number | undefined;
+  /** The playlist's version: it changes whenever the playlist does. */
+  readonly snapshotId: string | undefined;
 }
 
 export interface PlaylistDetails extends PlaylistSummary {
