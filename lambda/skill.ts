@@ -20,7 +20,7 @@ import { skillEventHandler } from './handlers/skillEvent';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
-import { sessionStateInterceptor } from './interceptors/sessionState';
+import { sessionSizeInterceptor, sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { SpotifyClient } from './spotify';
 
@@ -69,7 +69,7 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       unhandledRequestHandler,
     )
     .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, requestLoggingInterceptor(logger))
-    .addResponseInterceptors(responseLoggingInterceptor(logger))
+    .addResponseInterceptors(sessionSizeInterceptor, responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');
   if (config.skillId !== undefined) builder.withSkillId(config.skillId);

@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { translator } from '../i18n';
 import { chooseDevice } from '../playback/chooseDevice';
 import { clip, escapeSsml } from '../speech/ssml';
-import { Forbidden, NoActiveDevice, NotFound, PremiumRequired, type SpotifyApi } from '../spotify';
+import { Forbidden, NoActiveDevice, NotFound, PremiumRequired, type Device, type SpotifyApi } from '../spotify';
 import type { PlaylistRef } from './sessionState';
 
 /** Playback failures whose sentence names the playlist or the device; anything else goes to the error handler. */
@@ -16,8 +16,11 @@ function playbackFailureKey(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Starts `playlist` on the device that makes sense and says where; or says why it cannot. */
-export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, playlist: PlaylistRef): Promise<Response> {
+/**
+ * Starts `playlist` on the device that makes sense and says where; or says why it cannot.
+ * `devices` is the device list when it was asked for already, alongside the playlist's name.
+ */
+export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, playlist: PlaylistRef, devices?: Promise<readonly Device[]>): Promise<Response> {
   const { t, spokenName, shownName } = translator(input);
   const name = spokenName(playlist.name);
   const finish = (key: string, values: Record<string, string | number> = {}) =>
@@ -26,7 +29,7 @@ export async function startPlayback(input: HandlerInput, spotify: SpotifyApi, pl
   // Spotify would accept it and play nothing, or refuse with a reason that blames the device.
   if (playlist.empty === true) return finish('play.empty');
 
-  const choice = chooseDevice(await spotify.player.devices());
+  const choice = chooseDevice(await (devices ?? spotify.player.devices()));
   if (choice.kind === 'none') return finish('play.noDevice');
   if (choice.kind === 'unclear') return finish('play.unclearDevice', { count: choice.count });
 

@@ -1,6 +1,7 @@
 import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { translator } from '../i18n';
 import { MAX_PAGE_LIMIT } from '../spotify';
+import { seeLibraryPage } from '../conversation/libraryIndex';
 import { teachPlaylistNames } from '../conversation/playlistEntities';
 import { isRequestType } from '../alexa/requestMatchers';
 
@@ -15,6 +16,7 @@ export const launchRequestHandler: LinkedRequestHandler = {
     const { t } = translator(input);
     const page = await spotify.playlists.listMine({ limit: MAX_PAGE_LIMIT, offset: 0 });
     teachPlaylistNames(input, page.items);
+    seeLibraryPage(input, page);
     return input.responseBuilder
       .speak(t('launch.welcome', { count: page.total }))
       .reprompt(t('launch.reprompt'))
