@@ -160,15 +160,12 @@ export class SpotifyTransport {
   }
 
   /**
-   * Whether a wait and one more attempt fit what is left of the budget. A 429's wait is the
-   * whole request's: it holds back the request's other calls, or, when it does not fit, fails them.
+   * Whether a wait and one more attempt fit what is left of the budget. A 429's wait that fits is
+   * the whole request's: it holds back the request's other calls too.
    */
   private waitFits(error: SpotifyError, waitMs: number, { deadline, gate }: CallContext): boolean {
     const fits = waitMs + this.minAttemptMs <= deadline.remainingMs();
-    if (error instanceof RateLimited && gate !== undefined) {
-      if (fits) gate.hold(waitMs, this.sleep);
-      else gate.refuse(error);
-    }
+    if (fits && error instanceof RateLimited) gate?.hold(waitMs, this.sleep);
     return fits;
   }
 

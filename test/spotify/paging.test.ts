@@ -14,8 +14,12 @@ const byOffset = (a: RecordedRequest, b: RecordedRequest) => Number(a.query.offs
 /** Long enough that calls sent together are still in flight together when the stand-in answers. */
 const SLOW_PAGE = { kind: 'delay', ms: 100 } as const;
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+/** Waits for `condition`, giving up (and failing the test) when it never comes. */
+async function until(condition: () => boolean, tries = 400): Promise<void> {
+  for (let tried = 0; !condition(); tried += 1) {
+    if (tried >= tries) throw new Error('the awaited state never came');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('listing all of a user’s playlists', () => {
@@ -148,7 +152,10 @@ describe('a walk through many pages', () => {
       },
     });
   });
-  afterEach(() => fixture.close());
+  afterEach(async () => {
+    releaseSleep?.();
+    await fixture.close();
+  });
 
   const pages = (offset: string) => fixture.spotify.requests.filter((request) => request.query.offset === offset);
   const laterThan = (offset: number) => fixture.spotify.requests.filter((request) => Number(request.query.offset) > offset);
