@@ -25,7 +25,7 @@ import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
 import { retryInterceptor } from './interceptors/retry';
-import { sessionStateInterceptor } from './interceptors/sessionState';
+import { sessionSizeInterceptor, sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { DynamoDbPersistenceAdapter } from './persistence';
 import { SpotifyClient } from './spotify';
@@ -106,7 +106,7 @@ export function buildSkill({ config, spotify, logger, persistence }: SkillDepend
       unhandledRequestHandler,
     )
     .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, retryInterceptor, requestLoggingInterceptor(logger))
-    .addResponseInterceptors(responseLoggingInterceptor(logger))
+    .addResponseInterceptors(sessionSizeInterceptor, responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');
   if (config.skillId !== undefined) builder.withSkillId(config.skillId);

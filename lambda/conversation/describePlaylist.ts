@@ -45,7 +45,7 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
       ...(description === undefined ? [] : [description]),
     ],
   });
-  updateSession(input, { offer: playable ? { kind: 'play', playlist: playlistRef(details) } : undefined });
+  updateSession(input, { offer: playable ? { kind: 'play', playlist: playlistRef(details) } : undefined, described: playlistRef(details) });
   return input.responseBuilder
     .speak(sentences.join(' '))
     .reprompt(playable ? t('details.offerPlayReprompt', { name: spokenName(details.name) }) : t('list.reprompt'))

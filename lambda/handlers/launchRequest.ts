@@ -2,6 +2,7 @@ import type { LinkedRequestHandler } from '../accountLinking/guard';
 import { translator } from '../i18n';
 import { MAX_PAGE_LIMIT } from '../spotify';
 import { recall, remember, welcomeDue } from '../conversation/listenerMemory';
+import { seeLibraryPage } from '../conversation/libraryIndex';
 import { teachPlaylistNames } from '../conversation/playlistEntities';
 import { isRequestType } from '../alexa/requestMatchers';
 
@@ -19,6 +20,7 @@ export const launchRequestHandler: LinkedRequestHandler = {
     teachPlaylistNames(input, page.items);
     const welcome = recollection.available && welcomeDue(recollection.memory);
     if (welcome) await remember(input, { welcomedAt: new Date().toISOString() });
+    seeLibraryPage(input, page);
     return input.responseBuilder
       .speak(t(welcome ? 'launch.firstWelcome' : 'launch.welcome', { count: page.total }))
       .reprompt(t('launch.reprompt'))

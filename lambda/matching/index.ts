@@ -1,3 +1,14 @@
-export { matchSpokenName, pickAmongChoices, readChoiceAnswer, yesOrNo, type ChoiceAnswer, type MatchOutcome, type Named } from './matchPlaylist';
+export {
+  exactlyNamed,
+  matchSpokenName,
+  pickAmongChoices,
+  readChoiceAnswer,
+  readReference,
+  yesOrNo,
+  type ChoiceAnswer,
+  type MatchOutcome,
+  type Named,
+  type Reference,
+} from './matchPlaylist';
 export { normaliseName, normaliseSpoken } from './normalise';
 export { spokenForms } from './spokenForms';

@@ -1,4 +1,4 @@
-import { normaliseName, normaliseSpoken } from './normalise';
+import { compact, normaliseName, normaliseSpoken } from './normalise';
 import { nameSimilarity } from './similarity';
 
 export interface Named {
@@ -54,17 +54,48 @@ export function matchSpokenName<T extends Named>(spoken: string, candidates: rea
   return { kind: 'ambiguous', items: contenders.slice(0, MAX_CHOICES).map((scored) => scored.item) };
 }
 
-const ORDINAL_ANSWER = /^(?:the )?(?:number )?(\d+(?:st|nd|rd|th)|[1-9]|last)(?: 1| playlist)?$/;
+/** "Deep House" said as the whole name, in any of its spoken forms: the first candidate named exactly that, or undefined. */
+export function exactlyNamed<T extends Named>(spoken: string, candidates: readonly T[]): T | undefined {
+  const queries = normaliseSpoken(spoken).map(compact);
+  return candidates.find((candidate) => {
+    const name = compact(normaliseName(candidate.name));
+    return name !== '' && queries.includes(name);
+  });
+}
+
+/** Words that point at a playlist just heard instead of naming one. */
+export type Reference =
+  /** "The third one", "number two", "2nd"; a bare "two" is not `explicit`: it may be a name. */
+  | { readonly kind: 'position'; readonly position: number; readonly explicit: boolean }
+  | { readonly kind: 'last' }
+  /** "It", "that one", "this playlist". */
+  | { readonly kind: 'this' };
+
+// Matched against normalised words, where "one" is already "1" and "third" is "3rd".
+const POSITION_REFERENCE = /^(?:the )?(?:number (\d+)|(\d+)(?:st|nd|rd|th)|(\d)|(last))(?: 1| playlist)?(?: on the list)?(?: please)?$/;
+const THIS_REFERENCE = /^(?:it|that|this|that 1|this 1|that playlist|this playlist|the same 1|same 1)(?: please)?$/;
+
+/** What `spoken` points at, when it points rather than names. */
+export function readReference(spoken: string): Reference | undefined {
+  const said = normaliseName(spoken);
+  if (THIS_REFERENCE.test(said)) return { kind: 'this' };
+  const match = POSITION_REFERENCE.exec(said);
+  if (match === null) return undefined;
+  if (match[4] !== undefined) return { kind: 'last' };
+  const [numbered, ordinal, bare] = [match[1], match[2], match[3]];
+  return { kind: 'position', position: Number.parseInt(numbered ?? ordinal ?? bare ?? '0', 10), explicit: bare === undefined };
+}
+
 /** "No" or "neither" instead of a name: the user wants none of the offered playlists. */
 const DECLINING_ANSWER = /^(?:no|nope|nah|neither|none|no thanks|no thank you|neither (?:one|of them|of those)|none of (?:them|those))$/;
 /** "Yes" to an either-or question answers nothing. */
 const UNCLEAR_ANSWER = /^(?:yes|yeah|yep|yup|sure|ok|okay|yes please)$/;
 
 /** The position an ordinal answer names ("the second one" is 1; "the last one" is the last), or undefined. */
-function ordinalIndex(normalised: string, count: number): number | undefined {
-  const ordinal = ORDINAL_ANSWER.exec(normalised)?.[1];
-  if (ordinal === undefined) return undefined;
-  return ordinal === 'last' ? count - 1 : Number.parseInt(ordinal, 10) - 1;
+function ordinalIndex(answer: string, count: number): number | undefined {
+  const reference = readReference(answer);
+  if (reference?.kind === 'last') return count - 1;
+  return reference?.kind === 'position' ? reference.position - 1 : undefined;
 }
 
 /**
@@ -74,7 +105,7 @@ function ordinalIndex(normalised: string, count: number): number | undefined {
 export function pickAmongChoices<T extends Named>(answer: string, choices: readonly T[]): T | undefined {
   const outcome = matchSpokenName(answer, choices);
   if (outcome.kind === 'found') return outcome.item;
-  const index = ordinalIndex(normaliseName(answer), choices.length);
+  const index = ordinalIndex(answer, choices.length);
   return index === undefined || index < 0 ? undefined : choices[index];
 }
 
@@ -108,5 +139,5 @@ export function readChoiceAnswer<T extends Named>(answer: string, choices: reado
   if (word === 'no') return { kind: 'declined' };
   if (word === 'yes') return { kind: 'unclear' };
   if (picked !== undefined) return { kind: 'picked', item: picked };
-  return ordinalIndex(said, choices.length) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
+  return ordinalIndex(answer, choices.length) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
 }

@@ -10,6 +10,8 @@ export interface PlaylistSummary {
   readonly ownedBySpotify?: boolean;
   /** Number of items, when Spotify said. */
   readonly trackCount: number | undefined;
+  /** The playlist's version: it changes whenever the playlist does. */
+  readonly snapshotId: string | undefined;
 }
 
 export interface PlaylistDetails extends PlaylistSummary {

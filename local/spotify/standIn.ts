@@ -21,6 +21,12 @@ export interface RecordedRequest {
   readonly headers: Readonly<http.IncomingHttpHeaders>;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   readonly body: unknown;
+  /**
+   * When it arrived and when its answer was done (or its connection closed), on one counter shared
+   * by every request: two requests were in flight together when each started before the other ended.
+   */
+  readonly started: number;
+  ended?: number;
 }
 
 /** Something the stand-in does instead of its normal answer, to try out failure paths. */
@@ -77,6 +83,7 @@ export class SpotifyStandIn {
   private readonly faults: FaultRule[] = [];
   private readonly sockets = new Set<Socket>();
   private connections = 0;
+  private events = 0;
   private constructor(
     private readonly server: http.Server,
     private readonly accounts: Record<string, AccountRecord>,
@@ -162,13 +169,16 @@ export class SpotifyStandIn {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const text = await readBody(req);
     const path = url.pathname.replace(/^\/v1(?=\/)/, '');
-    this.requests.push({
+    const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body: parseJson(text),
-    });
+      started: (this.events += 1),
+    };
+    this.requests.push(record);
+    res.once('close', () => (record.ended = this.events += 1));
 
     const fault = this.takeFault(req.method ?? 'GET', path, url.searchParams);
     if (fault !== undefined) {

@@ -89,6 +89,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'playlistName.noPlaylists': 'ends',
   'playlistName.lookingUp': 'shown',
   'playlistName.untitled': 'part',
+  'references.nothingListed': 'offer',
+  'references.onlyListed_one': 'part',
+  'references.onlyListed_other': 'part',
   'play.playing': 'ends',
   'play.cardTitle': 'shown',
   'play.cardText': 'shown',
@@ -259,6 +262,7 @@ describe('the walk through every sentence the skill says', () => {
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'the third one' }, which);
     await intent('PlayPlaylistIntent', TOKENS.threeDeep, { playlist: 'deep' });
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'bohemian rhapsody' });
+    await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'the third one' });
     await intent('PlayPlaylistIntent', TOKENS.none, { playlist: 'morning run' });
 
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'morning run' });
