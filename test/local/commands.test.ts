@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { translatorFor } from '../../lambda/i18n';
+import { UNSIGNED_REQUEST_HINT } from '../../local/endpoint/alexaEndpoint';
 import { launchRequest } from '../support/envelopes';
 
 /** What `npm start` and `npm run simulate` run, without npm's own start-up in between. */
@@ -147,7 +148,7 @@ describe('npm start', () => {
 
     const refused = await fetch(alexaUrl!, { method: 'POST', body: JSON.stringify(launchRequest()) });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: 'Missing Certificate for the skill request' });
+    expect(await refused.json()).toEqual({ error: `Missing Certificate for the skill request. ${UNSIGNED_REQUEST_HINT}` });
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
