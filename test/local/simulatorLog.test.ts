@@ -39,11 +39,13 @@ describe('npm run simulate keeps the skill\'s log out of the transcript', () => 
   });
 
   it('says once, first, where the log is: build/local/playlist-pal.log unless LOG_FILE names another', async () => {
+    const defaultLog = path.join(__dirname, '..', '..', 'build', 'local', 'playlist-pal.log');
+    rmSync(defaultLog, { force: true });
     const run = await finished(launch(['simulate', 'help', 'list my playlists'], { LOG_FILE: undefined }));
 
     expect(run.stdout.startsWith("  (the skill's log: build/local/playlist-pal.log)\nyou> help\n")).toBe(true);
     expect(run.stdout.split('playlist-pal.log')).toHaveLength(2);
-    expect(readFileSync(path.join(__dirname, '..', '..', 'build', 'local', 'playlist-pal.log'), 'utf8')).toContain('"intent":"ListPlaylistsIntent"');
+    expect(readFileSync(defaultLog, 'utf8')).toContain('"intent":"ListPlaylistsIntent"');
   });
 
   it('still says a problem of its own on stderr, in one sentence: a setting it cannot use', async () => {
