@@ -1,16 +1,7 @@
-import net from 'node:net';
 import { finished, launch, stopLeftovers } from '../support/localCommands';
+import { occupyPort } from '../support/occupyPort';
 
 afterEach(stopLeftovers);
-
-function occupyPort(): Promise<{ port: number; close(): Promise<void> }> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.address() as net.AddressInfo).port, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
 
 /* Every bad setting of npm start gets one sentence that says what to do, never a stack trace. */
 describe('npm start with a HOST or PORT it cannot listen on', () => {

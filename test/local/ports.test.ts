@@ -1,15 +1,6 @@
-import net from 'node:net';
 import { explainListenError, ListenAddressError, ListenError, PortInUseError } from '../../local/http';
 import { startTestRuntime } from '../support/localRuntime';
-
-function occupyPort(): Promise<{ port: number; close(): Promise<void> }> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.address() as net.AddressInfo).port, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
+import { occupyPort } from '../support/occupyPort';
 
 describe('starting on ports that are taken', () => {
   it('says which port is in use and how to pick another when the endpoint\'s port is taken', async () => {
