@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\n${formatTable(report)}\n\n`);
-  progress(`wrote ${path.relative(process.cwd(), out) || out} in ${report.durationS} s${quick ? ' (quick smoke run: the figures mean nothing)' : ''}`);
+  progress(`wrote ${path.relative(process.cwd(), out) || out} in ${report.durationS} s${quick ? ' (quick smoke run: too few samples under shortened budgets, so no figure is judged against its target)' : ''}`);
 }
 
 main().catch((error: unknown) => {

@@ -89,12 +89,21 @@ function criticalPathRows(figures: CriticalPathFigures): Row[] {
   ];
 }
 
-/** The report as a plain-text table with each target and whether it was met. */
+/**
+ * The report as a plain-text table with each target and whether it was met. A quick run's
+ * figures come from a handful of samples under shortened budgets, so they are shown against
+ * their targets but not judged.
+ */
 export function formatTable(report: BenchReport): string {
   const all = rows(report);
+  const judged = report.quick !== true;
   const header: Row = { figure: 'figure', value: 'measured', target: 'target' };
   const widths = [Math.max(...[header, ...all].map((row) => row.figure.length)), Math.max(...[header, ...all].map((row) => row.value.length))];
   const line = (row: Row, mark = '') => `${row.figure.padEnd(widths[0]!)}  ${row.value.padEnd(widths[1]!)}  ${row.target ?? ''}${mark}`.trimEnd();
-  const mark = (row: Row) => (row.met === undefined ? '' : row.met ? '  met' : '  MISSED');
+  const mark = (row: Row) => {
+    if (row.met === undefined) return '';
+    if (!judged) return '  not judged';
+    return row.met ? '  met' : '  MISSED';
+  };
   return [line(header), '-'.repeat(widths[0]! + widths[1]! + 22), ...all.map((row) => line(row, mark(row)))].join('\n');
 }

@@ -7,8 +7,30 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+const USAGE = `usage: npm run bench [-- --quick] [-- --out FILE] [-- --build-dir DIR]
+
+Builds the skill and a hello-world baseline, then measures cold starts, the warm overhead, the
+bundle, memory and the answers when Spotify hangs or says 429, against their targets.
+
+  --quick          a smoke run of seconds: checks that every figure is produced, judges none
+  --out FILE       where the figures go as JSON (default build/bench.json)
+  --build-dir DIR  where the bundles are built (default build/)
+  --help, -h       this help
+
+What each figure means: docs/benchmarks.md`;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const WITH_VALUE = ['--out', '--build-dir'];
+const unknown = args.find((arg, index) => arg.startsWith('-') && arg !== '--quick' && !WITH_VALUE.includes(arg) && !WITH_VALUE.includes(args[index - 1]));
+if (unknown !== undefined) {
+  console.error(`unknown option ${unknown}\n${USAGE.split('\n')[0]}   (--help for more)`);
+  process.exit(2);
+}
 const buildDirIndex = args.indexOf('--build-dir');
 const buildDir = buildDirIndex >= 0 ? path.resolve(args[buildDirIndex + 1]) : path.join(root, 'build');
 const node = (...nodeArgs) => execFileSync(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

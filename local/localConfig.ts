@@ -2,6 +2,7 @@ import type { LogLevel } from '../lambda/config';
 import { ConfigurationError } from '../lambda/errors';
 import path from 'node:path';
 import { DEFAULT_TEMPLATE } from './linking/template';
+import { PROJECT_ROOT } from './paths';
 import { DEFAULT_ACCESS_TOKEN_SECONDS, DEFAULT_REFRESH_TOKEN_SECONDS, type ClientAuthenticationScheme } from './spotify/accounts/server';
 import { parseFaultNames, type FaultName } from './spotify/faults';
 
@@ -110,6 +111,15 @@ export function readLocalConfig(env: Env): LocalConfig {
     ...readFaultSettings(env),
     linking: readLinkingConfig(env),
   };
+}
+
+/** Where the skill's log goes unless LOG_FILE says otherwise, so that it never cuts into a conversation. */
+export const DEFAULT_LOG_FILE = path.join(PROJECT_ROOT, 'build', 'local', 'playlist-pal.log');
+
+/** LOG_FILE: the file the local run writes the skill's log to (`npm run simulate` always, `npm start` on a terminal). */
+export function readLogFile(env: Env): string {
+  const file = value(env, 'LOG_FILE');
+  return file === undefined ? DEFAULT_LOG_FILE : path.resolve(file);
 }
 
 /** The skill's environment on this machine: the demo Spotify unless SPOTIFY_API_BASE_URL says otherwise. */

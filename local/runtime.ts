@@ -4,9 +4,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Skill as CustomSkill } from 'ask-sdk-core';
 import { loadConfig, type LogLevel, type SkillConfig } from '../lambda/config';
+import { ConfigurationError } from '../lambda/errors';
 import { Logger, type LogSink } from '../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../lambda/skill';
 import { adminRoutes } from './admin';
+import { DIRECTIVES_PATH, LocalDirectiveService } from './alexaApi/directives';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
 import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
@@ -15,7 +17,6 @@ import { LINK_CALLBACK_PATH, linkCallbackRoute } from './linking/linkCallback';
 import { LocalLinking } from './linking/localLinking';
 import { forDemoSpotify, readLinkingTemplate, type LinkingTemplate } from './linking/template';
 import { localSkillEnv, type LocalConfig } from './localConfig';
-import { PROJECT_ROOT } from './paths';
 import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
 
@@ -23,12 +24,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export const stderrSink: LogSink = (line) => process.stderr.write(`${line}\n`);
 
-/** Where the skill's log goes while a person converses on the terminal, so it does not cut into the conversation. */
-export const SESSION_LOG = path.join(PROJECT_ROOT, 'build', 'local', 'playlist-pal.log');
-
+/** A log written to `file`, emptied first: one run's log. A file that cannot be written is a bad LOG_FILE. */
 export function fileSink(file: string): LogSink {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, '');
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '');
+  } catch (error) {
+    throw new ConfigurationError('LOG_FILE', `cannot write the skill's log to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); name a file you can write`);
+  }
   return (line) => appendFileSync(file, `${line}\n`);
 }
 
@@ -70,6 +73,8 @@ export interface LocalRuntime extends LocalSkill {
   /** The template as the local run links with it: the file's settings, the demo Spotify's URLs and credentials. */
   readonly template: LinkingTemplate;
   readonly linkingTemplateFile: string;
+  /** Alexa's directive service (progressive responses) on this runtime's own origin, which the skill's configuration names. */
+  readonly directives: LocalDirectiveService;
   close(): Promise<void>;
 }
 
@@ -78,20 +83,29 @@ function origin(server: http.Server): string {
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
-function router(alexa: RouteHandler, admin: RouteHandler, linkCallback: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
+interface Routes {
+  readonly alexa: RouteHandler;
+  readonly admin: RouteHandler;
+  readonly linkCallback: RouteHandler;
+  readonly directives: RouteHandler;
+}
+
+function router(routes: Routes, index: () => unknown, logger: Logger): http.RequestListener {
   return (req, res) => {
     const path = requestPath(req);
     if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
     const route: RouteHandler | undefined =
       path === '/alexa'
-        ? alexa
+        ? routes.alexa
         : path.startsWith('/admin/')
-          ? admin
+          ? routes.admin
           : path === LINK_CALLBACK_PATH
-            ? linkCallback
-            : path === '/'
-              ? () => sendJson(res, 200, index())
-              : undefined;
+            ? routes.linkCallback
+            : path === DIRECTIVES_PATH
+              ? routes.directives
+              : path === '/'
+                ? () => sendJson(res, 200, index())
+                : undefined;
     if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error('local server failed', { path, error });
@@ -115,29 +129,35 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     redirectUris: alexaRedirectUrls(),
   });
   let persistence: LocalPersistence | undefined;
+  const server = http.createServer();
   try {
     persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
-    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink, 'info', persistence);
+    await listen(server, local.port, local.host, 'the Alexa endpoint');
+    const own = origin(server);
+    // Alexa's API in the local run is this server: the skill may send progressive responses, with the user's Alexa API token, here.
+    const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }
-    const server = http.createServer();
-    const urls = { alexa: '', admin: '', spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
+    const urls = { alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
     const template = forDemoSpotify(fileTemplate, { authorizationUrl: demo.accounts.authorizationUrl, tokenUrl: demo.accounts.tokenUrl, client: demo.accounts.client });
     const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
-    const endpoint = alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] });
     const linking = new LocalLinking(alexa, demo.accounts);
-    const table = persistence.table;
-    server.on('request', router(endpoint, adminRoutes(demo, table && (() => table.items())), linkCallbackRoute(linking), () => urls, logger));
-    await listen(server, local.port, local.host, 'the Alexa endpoint');
-    urls.alexa = `${origin(server)}/alexa`;
-    urls.admin = `${origin(server)}/admin/faults`;
     // Alexa's own redirect URL in the local run, for linking in a browser; registered like Amazon's.
-    linking.callbackUrl = `${origin(server)}${LINK_CALLBACK_PATH}`;
+    linking.callbackUrl = `${own}${LINK_CALLBACK_PATH}`;
     demo.accounts.registerRedirectUri(linking.callbackUrl);
     const started = persistence;
+    const table = persistence.table;
+    const directives = new LocalDirectiveService(own, logger);
+    const routes: Routes = {
+      alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),
+      admin: adminRoutes(demo, table && (() => table.items())),
+      linkCallback: linkCallbackRoute(linking),
+      directives: directives.route,
+    };
+    server.on('request', router(routes, () => urls, logger));
     return {
       ...localSkill,
       demo,
@@ -146,6 +166,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       linking,
       template,
       linkingTemplateFile: local.linking.templateFile,
+      directives,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -154,6 +175,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       },
     };
   } catch (error) {
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     await demo.close();
     await persistence?.close();
     throw error;

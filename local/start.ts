@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { readLocalConfig } from './localConfig';
+import { readLocalConfig, readLogFile } from './localConfig';
 import { COMMANDS_HELP, startRepl } from './simulator/repl';
 import { Simulator } from './simulator/simulator';
-import { fileSink, SESSION_LOG, startLocalRuntime, stderrSink, type LocalRuntime } from './runtime';
+import { fileSink, startLocalRuntime, stderrSink, type LocalRuntime } from './runtime';
 import { describeStartupError } from './startupErrors';
+import { startHelp } from './usage';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -36,7 +37,15 @@ const UNVERIFIED_WARNING = [
 ].join('\n');
 
 /** `npm start`: the demo Spotify, the skill's endpoint and (on a terminal) the simulator, until Ctrl-C. */
-export async function main(): Promise<number> {
+export async function main(argv: readonly string[] = []): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    print(startHelp());
+    return 0;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`npm start takes no arguments (${argv[0]}): its settings are environment variables, listed by npm start -- --help\n`);
+    return 2;
+  }
   // Listening before anything is printed: a Ctrl-C right after the banner must stop cleanly too.
   const stopSignal = new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -46,11 +55,12 @@ export async function main(): Promise<number> {
   let simulator: Simulator;
   let verify: boolean;
   const terminal = Boolean(process.stdin.isTTY);
+  const logFile = readLogFile(process.env);
   try {
     const local = readLocalConfig(process.env);
     verify = local.verify;
-    runtime = await startLocalRuntime({ env: process.env, local, sink: terminal ? fileSink(SESSION_LOG) : stderrSink });
-    simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, skillId: runtime.config.skillId });
+    runtime = await startLocalRuntime({ env: process.env, local, sink: terminal ? fileSink(logFile) : stderrSink });
+    simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, skillId: runtime.config.skillId });
     // The terminal's simulated user starts linked, through the whole flow (quietly: its steps are what `link` shows).
     if (terminal) {
       const problem = await runtime.linking.prepare(simulator.userId, { linked: true, locale: simulator.locale });
@@ -65,7 +75,7 @@ export async function main(): Promise<number> {
   if (!verify) process.stderr.write(UNVERIFIED_WARNING);
 
   if (terminal) {
-    print(`  Skill log        ${path.relative(process.cwd(), SESSION_LOG)}   (tail -f it; LOG_LEVEL=debug for more)`);
+    print(`  Skill log        ${path.relative(process.cwd(), logFile) || logFile}   (tail -f it; LOG_LEVEL=debug for more)`);
     print(`  Simulator        below, linked to the demo account\n\n${COMMANDS_HELP}`);
     const repl = startRepl({ simulator, input: process.stdin, output: process.stdout, terminal: true });
     await Promise.race([repl.done, stopSignal]);

@@ -1,7 +1,7 @@
 import type { LinkOutcome, LinkStatus } from '../linking/alexaLinking';
 import type { LocalLinking } from '../linking/localLinking';
-import { renderRaw, renderTurn } from './render';
-import type { Simulator } from './simulator';
+import { renderAnswer, renderProgressive, renderRaw, renderSending, renderTurn } from './render';
+import type { Simulator, Turn, TurnObserver } from './simulator';
 
 export const COMMANDS_HELP = [
   'Type what you would say to Alexa ("open playlist pal", "list my playlists", "yes", "help", "exit"), or a command:',
@@ -63,9 +63,22 @@ function needsLinking(simulator: Simulator): LocalLinking {
   return linking;
 }
 
-/** Runs one command against the simulator and its runtime's account linking; resolves with the lines to print and whether to stop. */
-export async function runCommand(command: Command, simulator: Simulator): Promise<{ lines: string[]; quit: boolean }> {
+/** Prints lines at once, while a turn is still under way. */
+export type LivePrinter = (text: string) => void;
+
+/**
+ * Runs one command against the simulator and its runtime's account linking; resolves with the
+ * lines to print and whether to stop. With `live`, a turn is printed as it happens: how Alexa
+ * heard the words as the request goes out, each progressive response the moment the skill sends
+ * it (what the user hears while waiting), and the answer in the lines resolved with.
+ */
+export async function runCommand(command: Command, simulator: Simulator, live?: LivePrinter): Promise<{ lines: string[]; quit: boolean }> {
   const done = (...lines: string[]) => ({ lines, quit: false });
+  const observer: TurnObserver | undefined =
+    live === undefined
+      ? undefined
+      : { sending: (request) => live(renderSending(request).join('\n')), progressive: (speech) => live(renderProgressive(speech)) };
+  const turnLines = (turn: Turn) => (live === undefined ? renderTurn(turn) : renderAnswer(turn));
   switch (command.kind) {
     case 'quit':
       return { lines: [], quit: true };
@@ -76,9 +89,9 @@ export async function runCommand(command: Command, simulator: Simulator): Promis
     case 'raw':
       return done(renderRaw(simulator.last));
     case 'launch':
-      return done(...renderTurn(await simulator.launch()));
+      return done(...turnLines(await simulator.launch(observer)));
     case 'say':
-      return done(...renderTurn(await simulator.say(command.utterance)));
+      return done(...turnLines(await simulator.say(command.utterance, observer)));
     case 'silence': {
       const silence = await simulator.silence();
       if (silence.kind === 'no session') return done('  (silence: no session is open, so nothing happens)');
@@ -107,9 +120,9 @@ export async function runCommand(command: Command, simulator: Simulator): Promis
 }
 
 /** Parses and runs one line, turning a failure into an error line: a typo never ends a conversation. */
-export async function runLine(line: string, simulator: Simulator): Promise<{ lines: string[]; quit: boolean }> {
+export async function runLine(line: string, simulator: Simulator, live?: LivePrinter): Promise<{ lines: string[]; quit: boolean }> {
   try {
-    return await runCommand(parseLine(line), simulator);
+    return await runCommand(parseLine(line), simulator, live);
   } catch (error) {
     return { lines: [`  error: ${(error as Error).message}`], quit: false };
   }

@@ -27,7 +27,7 @@ export function startRepl({ simulator, input, output, terminal }: ReplOptions): 
     if (terminal) rl.prompt();
     for await (const line of rl) {
       if (!terminal) print(`you> ${line}`);
-      const { lines, quit } = await runLine(line, simulator);
+      const { lines, quit } = await runLine(line, simulator, print);
       if (lines.length > 0) print(lines.join('\n'));
       if (quit) break;
       if (terminal) rl.prompt();

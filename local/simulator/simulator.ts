@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { dialog, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { intentRequest, launchRequest, sessionEndedRequest, type EnvelopeOptions } from '../../test/support/envelopes';
 import { repromptText } from '../../test/support/responses';
+import type { LocalDirectiveService, ProgressiveResponse } from '../alexaApi/directives';
 import type { SkillInvoker } from '../endpoint/alexaEndpoint';
 import type { RequestToken } from '../linking/alexaLinking';
 import type { LocalLinking } from '../linking/localLinking';
@@ -18,6 +19,14 @@ export interface Turn {
   readonly sessionOpen: boolean;
   /** What Alexa did about the account before sending the request (a refresh, a failed one). */
   readonly linkingNotes: readonly string[];
+  /** What the skill had Alexa say while it worked (progressive responses), heard before its answer. */
+  readonly progressive: readonly ProgressiveResponse[];
+}
+
+/** Follows a turn while it happens: the request about to go out, then each progressive response the moment the skill sends it. */
+export interface TurnObserver {
+  sending?(request: Pick<Turn, 'resolution' | 'linkingNotes'>): void;
+  progressive?(speech: ProgressiveResponse): void;
 }
 
 /** What silence does: nothing outside a session; the reprompt first; then Alexa gives up and ends the session. */
@@ -32,6 +41,8 @@ export interface SimulatorOptions {
   readonly userId?: string;
   /** Must match SKILL_ID when the skill checks it. */
   readonly skillId?: string;
+  /** Alexa's directive service in the local run; without it, envelopes name Alexa's own API and nothing said while waiting is seen. */
+  readonly directives?: LocalDirectiveService;
   readonly modelsDir?: string;
 }
 
@@ -101,13 +112,13 @@ export class Simulator {
     return this.resolver.resolve(utterance);
   }
 
-  async launch(): Promise<Turn> {
-    return this.send('launch', { kind: 'launch' });
+  async launch(observer?: TurnObserver): Promise<Turn> {
+    return this.send('launch', { kind: 'launch' }, observer);
   }
 
-  async say(utterance: string): Promise<Turn> {
+  async say(utterance: string, observer?: TurnObserver): Promise<Turn> {
     const resolution = this.elicited === undefined ? this.resolver.resolve(utterance) : this.resolver.resolveSlotAnswer(utterance, this.elicited);
-    return this.send(utterance, resolution);
+    return this.send(utterance, resolution, observer);
   }
 
   /**
@@ -123,7 +134,7 @@ export class Simulator {
     return { kind: 'ended', turn: await this.send('', { kind: 'silence' }) };
   }
 
-  private async send(said: string, resolution: Resolution): Promise<Turn> {
+  private async send(said: string, resolution: Resolution, observer?: TurnObserver): Promise<Turn> {
     const startsSession = !this.sessionOpen || resolution.kind === 'launch' || (resolution.kind === 'intent' && resolution.newSession === true);
     if (startsSession) {
       this.sessionId = `amzn1.echo-api.session.local-${randomUUID()}`;
@@ -131,7 +142,12 @@ export class Simulator {
     }
     this.reprompted = false;
     const access = (await this.options.linking?.tokenForRequest(this.userId)) ?? UNLINKED;
+    const requestId = `amzn1.echo-api.request.local-${randomUUID()}`;
+    const { directives } = this.options;
+    const alexaApi = directives?.open(requestId, observer?.progressive?.bind(observer));
     const options: EnvelopeOptions = {
+      requestId,
+      ...alexaApi,
       accessToken: access.accessToken ?? null,
       userId: this.userId,
       locale: this.currentLocale,
@@ -148,11 +164,19 @@ export class Simulator {
           : resolution.kind === 'silence'
             ? sessionEndedRequest('EXCEEDED_MAX_REPROMPTS', options)
             : intentRequest(resolution.name, { ...resolution.slots }, options);
-    const response = await this.options.skill.invoke(request);
+    observer?.sending?.({ resolution, linkingNotes: access.notes });
+    let response: ResponseEnvelope;
+    let progressive: ProgressiveResponse[] = [];
+    try {
+      response = await this.options.skill.invoke(request);
+    } finally {
+      // Alexa plays only what arrived before the answer.
+      if (alexaApi !== undefined) progressive = directives?.close(alexaApi.apiAccessToken) ?? [];
+    }
     const sessionOpen = resolution.kind !== 'exit' && resolution.kind !== 'silence' && response.response.shouldEndSession === false;
     if (sessionOpen) this.attributes = { ...(response.sessionAttributes ?? {}) };
     else this.sessionId = undefined;
-    this.lastTurn = { said, resolution, request, response, sessionOpen, linkingNotes: access.notes };
+    this.lastTurn = { said, resolution, request, response, sessionOpen, linkingNotes: access.notes, progressive };
     return this.lastTurn;
   }
 }

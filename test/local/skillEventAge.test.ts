@@ -25,12 +25,12 @@ describe('how old a request the local endpoint takes', () => {
   it('refuses a skill event more than an hour old', async () => {
     const answer = await local.postAlexa(skillEventRequest('AlexaSkillEvent.SkillEnabled', {}, { timestamp: minutesAgo(61), accessToken: null }));
 
-    expect(answer).toEqual({ status: 400, json: { error: 'Timestamp verification failed' } });
+    expect(answer).toEqual({ status: 400, json: { error: expect.stringMatching(/^Timestamp verification failed\./) } });
   });
 
   it('keeps refusing any other request more than 150 seconds old', async () => {
     const answer = await local.postAlexa(intentRequest('AMAZON.HelpIntent', {}, { timestamp: minutesAgo(3) }));
 
-    expect(answer).toEqual({ status: 400, json: { error: 'Timestamp verification failed' } });
+    expect(answer).toEqual({ status: 400, json: { error: expect.stringMatching(/^Timestamp verification failed\./) } });
   });
 });

@@ -21,6 +21,9 @@ export interface EnvelopeOptions {
   screen?: boolean;
   timestamp?: string;
   requestId?: string;
+  /** Where the skill reaches Alexa's API (progressive responses), and the token it uses there. */
+  apiEndpoint?: string;
+  apiAccessToken?: string;
 }
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000001';
@@ -53,8 +56,8 @@ function base(request: RequestEnvelope['request'], options: EnvelopeOptions): Re
         application: { applicationId: skillId },
         user: { userId, ...(contextToken === undefined ? {} : { accessToken: contextToken }) },
         device: { deviceId: options.deviceId ?? 'amzn1.ask.device.TESTDEVICE', supportedInterfaces },
-        apiEndpoint: 'https://api.amazonalexa.com',
-        apiAccessToken: 'alexa-api-access-token-for-tests',
+        apiEndpoint: options.apiEndpoint ?? 'https://api.amazonalexa.com',
+        apiAccessToken: options.apiAccessToken ?? 'alexa-api-access-token-for-tests',
       },
       ...(options.screen
         ? {

@@ -6,7 +6,7 @@ export interface TestRuntime {
   readonly runtime: LocalRuntime;
   /** Every log line the runtime and the skill wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
-  /** A simulator on the runtime's skill and account linking, its user linked through the whole flow unless `linked: false`. */
+  /** A simulator on the runtime's skill, account linking and Alexa API, its user linked through the whole flow unless `linked: false`. */
   simulator(options?: Omit<SimulatorOptions, 'skill' | 'linking'> & { linked?: boolean }): Promise<Simulator>;
   /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }); a string body is sent as it is. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
@@ -40,7 +40,7 @@ export async function startTestRuntime(
     runtime,
     logs,
     simulator: async ({ linked = true, ...simulatorOptions } = {}) => {
-      const simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, ...simulatorOptions });
+      const simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, ...simulatorOptions });
       if (linked) {
         const outcome = await runtime.linking.link(simulator.userId);
         if (!outcome.linked) throw new Error(`the test user could not be linked: ${outcome.problem}`);
