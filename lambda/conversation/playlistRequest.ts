@@ -10,6 +10,7 @@ import { describePlaylist } from './describePlaylist';
 import { closeOnNo } from './closing';
 import { teachPlaylistNames } from './playlistEntities';
 import { forgetPendingQuestions, playlistRef, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
+import { spokenLanguage } from './spokenLanguage';
 import { startPlayback } from './startPlayback';
 import type { HandledIntent } from '../alexa/handledIntents';
 
@@ -35,7 +36,7 @@ async function lookUp(input: HandlerInput, spotify: SpotifyApi, spoken: string):
     }
   }
   const library = (await spotify.playlists.listAllMine(MAX_MATCHED_PLAYLISTS)).items;
-  const outcome = matchSpokenName(spoken, library);
+  const outcome = matchSpokenName(spoken, library, spokenLanguage(input));
   if (outcome.kind === 'found') return { kind: 'found', playlist: outcome.item };
   if (outcome.kind === 'ambiguous') return { kind: 'ambiguous', choices: outcome.items, library };
   return { kind: 'none', library };
@@ -109,7 +110,7 @@ export async function answerPlaylistRequest(input: HandlerInput, spotify: Spotif
     if (lookup.kind === 'found') return actOnPlaylist(input, spotify, action, playlistRef(lookup.playlist), lookup.details);
     if (lookup.library.length === 0) return noPlaylists(input);
     // "No" or "yes" in answer to "Which playlist should I play?", and no playlist is called that.
-    const word = lookup.kind === 'none' ? yesOrNo(spoken) : undefined;
+    const word = lookup.kind === 'none' ? yesOrNo(spoken, spokenLanguage(input)) : undefined;
     if (word === 'no') return closeOnNo(input);
     if (word === 'yes') return askForPlaylistName(input, action);
     // The session goes on: from now on Alexa knows the user's names.
