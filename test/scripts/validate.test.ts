@@ -22,6 +22,7 @@ beforeEach(() => {
   cpSync(path.join(root, 'skill-package'), path.join(project, 'skill-package'), { recursive: true });
   cpSync(path.join(root, 'account-linking'), path.join(project, 'account-linking'), { recursive: true });
   cpSync(path.join(root, RESOURCES), path.join(project, RESOURCES));
+  cpSync(path.join(root, 'lambda'), path.join(project, 'lambda'), { recursive: true });
 });
 
 afterEach(() => rmSync(project, { recursive: true, force: true }));
@@ -178,8 +179,8 @@ describe('npm run validate', () => {
     ],
     [
       'a published locale without an interaction model',
-      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['en-GB'] = json.manifest.publishingInformation.locales['en-US']; }),
-      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/en-GB.json.' },
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['it-IT'] = json.manifest.publishingInformation.locales['en-US']; }),
+      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/it-IT.json.' },
     ],
     [
       'an interaction model that is not valid JSON',
@@ -274,11 +275,11 @@ describe('npm run validate', () => {
     expect(problems()).toEqual([{ file: MANIFEST, path: '(whole file)', message: 'must be an object, not an array.' }]);
   });
 
-  it('reports a model intent that no handler answers', () => {
+  it('reports a model intent that no handler answers, in every locale', () => {
     const withoutPlayback = HANDLED_INTENTS.filter((name) => name !== 'PlayPlaylistIntent');
-    expect(validateProject(project, withoutPlayback).problems.map((found) => found.message)).toEqual([
-      expect.stringMatching(/^no handler answers PlayPlaylistIntent/),
-    ]);
+    const found = validateProject(project, withoutPlayback).problems;
+    expect(found.map((each) => each.message)).toEqual(Array(11).fill(expect.stringMatching(/^no handler answers PlayPlaylistIntent/)));
+    expect(new Set(found.map((each) => each.file)).size).toBe(11);
   });
 
   it('reports CAN_FULFILL_INTENT_REQUEST declared while the code answers no intent name-free', () => {
