@@ -41,7 +41,7 @@ export class Simulator {
 
   constructor(private readonly options: SimulatorOptions) {
     this.currentLocale = options.locale ?? 'en-US';
-    this.resolver = new UtteranceResolver(loadLanguageModel(this.currentLocale, options.modelsDir));
+    this.resolver = new UtteranceResolver(loadLanguageModel(this.currentLocale, options.modelsDir), this.currentLocale);
     this.accessToken = options.accessToken === undefined ? DEMO_ACCESS_TOKEN : options.accessToken;
   }
 
@@ -77,7 +77,7 @@ export class Simulator {
 
   /** Switches to another locale's interaction model; throws InteractionModelError if it has none. */
   setLocale(locale: string): void {
-    this.resolver = new UtteranceResolver(loadLanguageModel(locale, this.options.modelsDir));
+    this.resolver = new UtteranceResolver(loadLanguageModel(locale, this.options.modelsDir), locale);
     this.currentLocale = locale;
     this.sessionId = undefined;
   }
