@@ -40,9 +40,3 @@ export function isSupportedLocale(locale: string | undefined): locale is Support
 export function languageOf(locale: string): string {
   return locale.slice(0, 2);
 }
-
-/** The locale whose file holds every sentence of a language (the last in every chain of that language). */
-export function baseLocaleOf(locale: SupportedLocale): SupportedLocale {
-  const chain: readonly SupportedLocale[] = LOCALE_CHAINS[locale];
-  return chain[chain.length - 1] ?? locale;
-}
