@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { translatorFor } from '../../lambda/i18n';
+import { RESOURCE_LOCALES, translatorFor } from '../../lambda/i18n';
 import { DEFAULT_LOCALE, isSupportedLocale, LOCALE_CHAINS, SUPPORTED_LOCALES, languageOf, type SupportedLocale } from '../../lambda/i18n/locales';
 import { MODELS_DIR, produceModels, PROMPT_SENTENCES } from '../interactionModels/produceModels';
 import { intentsOf, languageModelOf, samplesOf } from './modelShape';
@@ -220,8 +220,13 @@ export function resourceProblems(root: string): Problem[] {
 
   for (const file of files) {
     if (!(SUPPORTED_LOCALES as readonly string[]).includes(file.locale)) {
-      out.push(problem(file.file, [], `is for ${file.locale}, which ${LOCALES_FILE} does not list; add it to LOCALE_CHAINS (and to RESOURCE_FILES in lambda/i18n/index.ts).`));
+      out.push(problem(file.file, [], `is for ${file.locale}, which ${LOCALES_FILE} does not list; add it to LOCALE_CHAINS.`));
+    } else if (!RESOURCE_LOCALES.includes(file.locale)) {
+      out.push(problem(file.file, [], `is never loaded: add ${file.locale} to RESOURCE_LOADERS in lambda/i18n/index.ts.`));
     }
+  }
+  for (const locale of RESOURCE_LOCALES) {
+    if (!byLocale.has(locale)) out.push(problem(`${RESOURCES_DIR}/${locale}.json`, [], 'is missing, but lambda/i18n/index.ts loads it (RESOURCE_LOADERS).'));
   }
   for (const locale of SUPPORTED_LOCALES) {
     const chain: readonly string[] = LOCALE_CHAINS[locale];

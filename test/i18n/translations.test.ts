@@ -1,4 +1,4 @@
-import { RESOURCE_FILES, SUPPORTED_LOCALES } from '../../lambda/i18n';
+import { resourceFile, SUPPORTED_LOCALES } from '../../lambda/i18n';
 import { LOCALE_CHAINS } from '../../lambda/i18n/locales';
 
 /*
@@ -21,13 +21,14 @@ function lookup(tree: Tree, key: string): string | undefined {
 /** The sentence a locale speaks for a key: its own file first, then the files of its chain. */
 function sentenceOf(locale: keyof typeof LOCALE_CHAINS, key: string): string | undefined {
   for (const file of [locale, ...LOCALE_CHAINS[locale]]) {
-    const found = RESOURCE_FILES[file] === undefined ? undefined : lookup(RESOURCE_FILES[file].translation, key);
+    const own = resourceFile(file);
+    const found = own === undefined ? undefined : lookup(own.translation, key);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-const ENGLISH = sentences(RESOURCE_FILES['en-US']!.translation);
+const ENGLISH = sentences(resourceFile('en-US')!.translation);
 /** Not words, or the same word in the language: these may read as in English. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   all: ['listJoin.separator', 'numberFormat.groupSizes', 'numberFormat.minimumGroupingDigits'],

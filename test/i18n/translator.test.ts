@@ -42,6 +42,17 @@ describe('translator list', () => {
     }
   });
 
+  it('says the Spanish "y" as "e" before a name that starts with the sound "i", as Spanish writes it', () => {
+    const { list } = translatorFor('es-MX');
+
+    expect(list(['Deep House', 'Ibiza Chill'])).toBe('Deep House e Ibiza Chill');
+    expect(list(['Rock', 'Pop', 'Hip Hop'])).toBe('Rock, Pop e Hip Hop');
+    expect(list(['Rock', 'Ímpetu'])).toBe('Rock e Ímpetu');
+    expect(list(['Agua', 'Hielo'])).toBe('Agua y Hielo');
+    expect(list(['Rock', 'Iowa Nights'])).toBe('Rock y Iowa Nights');
+    expect(translatorFor('de-DE').list(['Deep House', 'Ibiza Chill'])).toBe('Deep House und Ibiza Chill');
+  });
+
   it('leaves braces and nesting markers in names as they are', () => {
     expect(translatorFor('en-US').list(['{{head}}', '$t(listJoin.two)'])).toBe('{{head}} and $t(listJoin.two)');
     expect(translatorFor('en-US').list(['{{last}}', 'B'])).toBe('{{last}} and B');

@@ -79,6 +79,11 @@ describe('npm run validate across locales', () => {
       { file: sentences('it-IT'), message: expect.stringContaining('which lambda/i18n/locales.ts does not list') },
     ],
     [
+      'sentences for a locale the code speaks but never loads',
+      () => writeFileSync(path.join(project, sentences('es-US')), JSON.stringify({ translation: { goodbye: 'Adiós.' } })),
+      { file: sentences('es-US'), message: 'is never loaded: add es-US to RESOURCE_LOADERS in lambda/i18n/index.ts.' },
+    ],
+    [
       'a sentence nothing says',
       () => change(sentences('en-US'), (json) => { json.translation.list.neverSaid = 'Nobody hears this.'; }),
       { file: sentences('en-US'), path: 'translation.list.neverSaid', message: 'is never said: no code asks for it. Remove it from every language, or use it.' },
@@ -182,11 +187,18 @@ describe('npm run validate across locales', () => {
     expect(validateProject(project).problems).toEqual([]);
   });
 
-  it('accepts a sentence a region words differently, and a locale that reads all of its language', () => {
+  it('accepts a sentence a region words differently', () => {
     change(sentences('es-MX'), (json) => { json.translation.list = { wantMore: '¿Quieres escuchar más?' }; });
-    unlinkSync(path.join(project, sentences('en-CA')));
 
     expect(validateProject(project).problems).toEqual([]);
+  });
+
+  it('reports a resource file the code loads but that is gone', () => {
+    unlinkSync(path.join(project, sentences('en-CA')));
+
+    expect(validateProject(project).problems).toEqual([
+      { file: sentences('en-CA'), path: '(whole file)', message: 'is missing, but lambda/i18n/index.ts loads it (RESOURCE_LOADERS).' },
+    ]);
   });
 });
 
