@@ -1,7 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { digitsAsWords, numbersAsDigits } from '../numberWords';
-
-const ORDINAL_ANSWER = /^(?:the )?(?:number )?(\d+(?:st|nd|rd|th)|[1-9]|last)(?: 1| playlist)?$/;
+import { positionReader } from './choicePosition';
 
 export const ENGLISH: MatchingLanguage = {
   code: 'en',
@@ -11,11 +10,8 @@ export const ENGLISH: MatchingLanguage = {
   digitsAsWords,
   leadingFiller: /^(?:(?:my|the|a|an|our) )+/,
   trailingFiller: / (?:play ?lists?|list)$/,
-  choicePosition(said) {
-    const position = ORDINAL_ANSWER.exec(said)?.[1];
-    if (position === undefined) return undefined;
-    return position === 'last' ? 'last' : Number.parseInt(position, 10);
-  },
+  // "the second one" (said "the 2nd 1" by now), "number three", "the last one".
+  choicePosition: positionReader(/^(?:the )?(?:number )?(?:(\d+)(?:st|nd|rd|th)?|(last))(?: 1| playlist)?$/),
   declining: ['no', 'nope', 'nah', 'neither', 'none', 'no thanks', 'no thank you', 'neither one', 'neither of them', 'neither of those', 'none of them', 'none of those'],
   agreeing: ['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'yes please'],
 };

@@ -1,5 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { cardinalsAsDigits, ordinalDigits, spelledDigits, type CardinalSpeller, type CardinalWords } from './cardinals';
+import { positionReader } from './choicePosition';
 
 /*
  * French numbers add up ("soixante-dix" is 60 + 10), except "quatre-vingts", which is read as one
@@ -76,13 +77,8 @@ export const FRENCH: MatchingLanguage = {
   digitsAsWords: (tokens) => spelledDigits(SPELLER, tokens),
   leadingFiller: /^(?:(?:la|le|les|l|ma|mon|mes|1|notre|nos|cette|ce|cet) )*(?:(?:play ?lists?|listes? de lecture|liste|compilation) (?:(?:de|du|des|d) )?)?/,
   trailingFiller: / (?:play ?lists?|liste)$/,
-  choicePosition(said) {
-    const match = /^(?:(?:la|le|l|celle|celui) )?(?:(?:numero )?(\d+)e?|(derniere?))(?: (?:playlist|liste|de la liste))?$/.exec(said);
-    if (match === null) return undefined;
-    if (match[2] !== undefined) return 'last';
-    // A bare number is a position only up to nine ("cinquante" is more likely a name).
-    return /^\d+$/.test(said) && Number(match[1]) > 9 ? undefined : Number(match[1]);
-  },
+  // "la deuxième" (said "la 2e" by now), "numéro trois", "la dernière".
+  choicePosition: positionReader(/^(?:(?:la|le|l|celle|celui) )?(?:(?:numero )?(\d+)e?|(derniere?))(?: (?:playlist|liste|de la liste))?$/),
   declining: [
     'non', 'non merci', 'nan', 'aucune', 'aucun', 'aucune des deux', 'aucun des deux', "aucune d'entre elles", "ni l'une ni l'autre", "ni l'un ni l'autre", 'pas du tout',
   ],

@@ -1,5 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { cardinalsAsDigits, spelledDigits, type CardinalSpeller, type CardinalWords } from './cardinals';
+import { positionReader } from './choicePosition';
 
 /*
  * German writes numbers as one word ("zweiundzwanzig", "neunzehnhundertneunundneunzig"), units
@@ -116,13 +117,8 @@ export const GERMAN: MatchingLanguage = {
   digitsAsWords: (tokens) => spelledDigits(SPELLER, tokens).map((token) => (/^[2-9]0er$/.test(token) ? `${TENS_WORDS[Number(token[0])]!}er` : token)),
   leadingFiller: /^(?:(?:meine[nmrs]?|mein|die|der|das|den|dem|eine[nmrs]?|ein|unsere[nmrs]?|unser) )*(?:(?:playlist|playliste|wiedergabeliste) (?:namens |mit dem namen )?)?/,
   trailingFiller: /(?: ?play ?liste?n?| wiedergabeliste| liste)$/,
-  choicePosition(said) {
-    const match = /^(?:(?:(?:die|der|das|den) )?(?:nummer )?(\d+)|([1-9])|(?:die |der |das |den )?(letzte[nrs]?))(?: (?:playlist|davon|bitte))?$/.exec(said);
-    if (match === null) return undefined;
-    // A bare number is a position only up to nine ("fünfzig" is more likely a name).
-    if (match[1] !== undefined && !/^(?:die|der|das|den|nummer) /.test(said) && Number(match[1]) > 9) return undefined;
-    return match[3] === undefined ? Number(match[1] ?? match[2]) : 'last';
-  },
+  // "die zweite" (said "die 2" by now), "nummer drei", "die letzte".
+  choicePosition: positionReader(/^(?:(?:die|der|das|den) )?(?:(?:nummer )?(\d+)|(letzte[nrs]?))(?: (?:playlist|davon|bitte))?$/),
   declining: ['nein', 'ne', 'nee', 'nö', 'keine', 'keins', 'keine davon', 'keine von beiden', 'keine von denen', 'keine der beiden', 'weder noch', 'weder die eine noch die andere', 'nein danke'],
   agreeing: ['ja', 'jawohl', 'genau', 'klar', 'na klar', 'okay', 'ok', 'gerne', 'gern', 'ja bitte', 'sicher', 'jep', 'jo'],
 };

@@ -1,5 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { cardinalsAsDigits, ordinalDigits, spelledDigits, type CardinalSpeller, type CardinalWords } from './cardinals';
+import { positionReader } from './choicePosition';
 
 /*
  * Spanish writes 16..29 and the hundreds as one word ("veinticuatro", "doscientos") and joins
@@ -56,13 +57,8 @@ export const SPANISH: MatchingLanguage = {
   digitsAsWords: (tokens) => spelledDigits(SPELLER, tokens),
   leadingFiller: /^(?:(?:la|el|los|las|mi|mis|1|nuestra|nuestro|esa|esta|tu) )*(?:(?:play ?lists?|listas? de reproduccion|listas?) (?:(?:de|del) )?)?/,
   trailingFiller: / (?:play ?lists?|lista)$/,
-  choicePosition(said) {
-    const match = /^(?:(?:la|el|lo) )?(?:(?:numero )?(\d+)o?|(ultim[oa]))(?: (?:playlist|lista|de la lista))?$/.exec(said);
-    if (match === null) return undefined;
-    if (match[2] !== undefined) return 'last';
-    // A bare number is a position only up to nine ("cincuenta" is more likely a name).
-    return /^\d+$/.test(said) && Number(match[1]) > 9 ? undefined : Number(match[1]);
-  },
+  // "la segunda" (said "la 2o" by now), "número tres", "la última".
+  choicePosition: positionReader(/^(?:(?:la|el|lo) )?(?:(?:numero )?(\d+)o?|(ultim[oa]))(?: (?:playlist|lista|de la lista))?$/),
   declining: ['no', 'no gracias', 'nop', 'ninguna', 'ninguno', 'ninguna de las dos', 'ninguno de los dos', 'ninguna de ellas', 'ni una ni otra', 'ni la una ni la otra', 'para nada'],
   agreeing: ['sí', 'claro', 'vale', 'ok', 'okay', 'por supuesto', 'dale', 'sí por favor', 'de acuerdo', 'venga', 'claro que sí'],
 };
