@@ -25,11 +25,17 @@ await build({
   format: 'cjs',
   logLevel: 'warning',
   absWorkingDir: root,
+  // The embedded DynamoDB (dynalite loads a native LevelDB) and the AWS SDK load from node_modules, through NODE_PATH below.
+  external: ['dynalite', '@aws-sdk/*'],
 });
 
 const forwarded = buildDirIndex >= 0 ? args : [...args, '--build-dir', buildDir];
 try {
-  execFileSync(process.execPath, [path.join(buildDir, 'bench', 'tools', 'main.js'), ...forwarded], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(buildDir, 'bench', 'tools', 'main.js'), ...forwarded], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
 } catch (error) {
   process.exitCode = typeof error.status === 'number' ? error.status : 1;
 }

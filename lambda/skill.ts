@@ -1,4 +1,5 @@
 import { SkillBuilders, type Skill as CustomSkill } from 'ask-sdk-core';
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { requiresLinkedAccount } from './accountLinking/guard';
 import type { SkillConfig } from './config';
 import { acceptOfferIntentHandler } from './handlers/acceptOfferIntent';
@@ -15,6 +16,7 @@ import { nothingPendingIntentHandler } from './handlers/nothingPendingIntent';
 import { playlistChoiceAnswerHandler } from './handlers/playlistChoiceAnswer';
 import { playlistDetailsIntentHandler } from './handlers/playlistDetailsIntent';
 import { playlistNameElicitationHandler } from './handlers/playlistNameElicitation';
+import { playLastPlaylistIntentHandler } from './handlers/playLastPlaylistIntent';
 import { playPlaylistIntentHandler } from './handlers/playPlaylistIntent';
 import { repeatPlaylistChoiceHandler } from './handlers/repeatPlaylistChoice';
 import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
@@ -23,8 +25,9 @@ import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
 import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
 import { retryInterceptor } from './interceptors/retry';
-import { sessionStateInterceptor } from './interceptors/sessionState';
+import { sessionSizeInterceptor, sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
+import { DynamoDbPersistenceAdapter } from './persistence';
 import { SpotifyClient } from './spotify';
 
 /**
@@ -37,16 +40,36 @@ export interface SkillDependencies {
   readonly config: SkillConfig;
   readonly spotify: SpotifyClient;
   readonly logger: Logger;
+  /** The listener's table; undefined when PERSISTENCE_TABLE_NAME is not set (stateless). */
+  readonly persistence?: DynamoDbPersistenceAdapter | undefined;
 }
 
-/** The container-wide parts, from configuration: one Spotify client (one keep-alive agent), one logger. */
-export function createDependencies(config: SkillConfig, logger = new Logger(config.logLevel)): SkillDependencies {
+export interface DependencyOverrides {
+  /** DynamoDB client settings beyond the AWS SDK's own: the local run's embedded endpoint. */
+  readonly dynamoDb?: DynamoDBClientConfig;
+}
+
+/**
+ * The container-wide parts, from configuration: one Spotify client (one keep-alive agent), one
+ * logger, and the listener's table when one is configured (its AWS SDK client is made on first use).
+ */
+export function createDependencies(config: SkillConfig, logger = new Logger(config.logLevel), overrides: DependencyOverrides = {}): SkillDependencies {
   const spotify = new SpotifyClient({
     baseUrl: config.spotifyApiBaseUrl,
     callTimeoutMs: config.spotifyCallTimeoutMs,
     observe: (call) => logger.debug('spotify call', call),
   });
-  return { config, spotify, logger };
+  if (config.persistenceTableName === undefined) {
+    logger.info('stateless: PERSISTENCE_TABLE_NAME is not set, so nothing is remembered between sessions');
+    return { config, spotify, logger };
+  }
+  const persistence = new DynamoDbPersistenceAdapter({
+    tableName: config.persistenceTableName,
+    callTimeoutMs: config.persistenceTimeoutMs,
+    logger,
+    ...(overrides.dynamoDb === undefined ? {} : { clientConfig: overrides.dynamoDb }),
+  });
+  return { config, spotify, logger, persistence };
 }
 
 /**
@@ -54,8 +77,8 @@ export function createDependencies(config: SkillConfig, logger = new Logger(conf
  * account-linking guard here, so none of them checks for a token itself. Order matters: the
  * SDK takes the first handler whose canHandle says yes, so the catch-all comes last.
  */
-export function buildSkill({ config, spotify, logger }: SkillDependencies): CustomSkill {
-  const linked = requiresLinkedAccount({ spotify, requestBudgetMs: config.requestBudgetMs });
+export function buildSkill({ config, spotify, logger, persistence }: SkillDependencies): CustomSkill {
+  const linked = requiresLinkedAccount({ spotify, requestBudgetMs: config.requestBudgetMs, memory: persistence });
   const builder = SkillBuilders.custom()
     .addRequestHandlers(
       // Skill events come first: they are never a conversation, whatever else they resemble.
@@ -69,6 +92,7 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       linked(playlistChoiceAnswerHandler),
       linked(playlistNameElicitationHandler),
       linked(playPlaylistIntentHandler),
+      linked(playLastPlaylistIntentHandler),
       linked(playlistDetailsIntentHandler),
       linked(acceptOfferIntentHandler),
       repeatPlaylistChoiceHandler,
@@ -82,9 +106,10 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       unhandledRequestHandler,
     )
     .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, retryInterceptor, requestLoggingInterceptor(logger))
-    .addResponseInterceptors(responseLoggingInterceptor(logger))
+    .addResponseInterceptors(sessionSizeInterceptor, responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');
   if (config.skillId !== undefined) builder.withSkillId(config.skillId);
+  if (persistence !== undefined) builder.withPersistenceAdapter(persistence);
   return builder.create();
 }

@@ -36,9 +36,9 @@ async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, dem
 /**
  * The demo Spotify's control panel, for trying failures by hand:
  * `GET /admin/faults`, `POST /admin/faults {"fault":"429"}`, `DELETE /admin/faults`, and
- * `GET /admin/state` for the demo account's playback and devices.
+ * `GET /admin/state` for the demo account's playback and devices (and what the listener table remembers).
  */
-export function adminRoutes(demo: DemoSpotify): RouteHandler {
+export function adminRoutes(demo: DemoSpotify, rememberedItems?: () => Promise<unknown[]>): RouteHandler {
   return async (req, res) => {
     const path = requestPath(req);
     const method = req.method ?? 'GET';
@@ -56,6 +56,8 @@ export function adminRoutes(demo: DemoSpotify): RouteHandler {
         faults: demo.faults.active,
         playback: demo.account.playback,
         devices: demo.account.devices.map(deviceJson),
+        // The listener table's items as stored (id, attributes, expiresAt, version), when the local run has one.
+        ...(rememberedItems === undefined ? {} : { remembered: await rememberedItems() }),
       });
     }
     refuse(res, 404, 'admin routes: GET|POST|DELETE /admin/faults, GET /admin/state');

@@ -1,5 +1,8 @@
 import type { LogLevel } from '../lambda/config';
 import { ConfigurationError } from '../lambda/errors';
+import path from 'node:path';
+import { DEFAULT_TEMPLATE } from './linking/template';
+import { DEFAULT_ACCESS_TOKEN_SECONDS, DEFAULT_REFRESH_TOKEN_SECONDS, type ClientAuthenticationScheme } from './spotify/accounts/server';
 import { parseFaultNames, type FaultName } from './spotify/faults';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -14,6 +17,19 @@ export interface LocalConfig {
   /** Faults switched on in the demo Spotify from the start. */
   readonly faults: readonly FaultName[];
   readonly slowMs: number | undefined;
+  readonly linking: LinkingConfig;
+}
+
+/** Account linking in the local run: the template Alexa's side follows, and the demo authorization server's rules. */
+export interface LinkingConfig {
+  /** LINKING_TEMPLATE: try a changed template here before `npm run link:configure` sends it. */
+  readonly templateFile: string;
+  /** DEMO_ACCESS_TOKEN_SECONDS: how long the demo Spotify's access tokens live. */
+  readonly accessTokenSeconds: number;
+  /** DEMO_REFRESH_TOKEN_SECONDS: how long its refresh tokens live (six months, as Spotify's). */
+  readonly refreshTokenSeconds: number;
+  /** DEMO_CLIENT_AUTH: how its token endpoint takes the client's credentials (HTTP Basic, as Spotify documents). */
+  readonly clientAuthentication: ClientAuthenticationScheme;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -27,8 +43,8 @@ function readPort(env: Env): number {
   const raw = value(env, 'PORT');
   if (raw === undefined) return DEFAULT_PORT;
   const port = Number(raw);
-  // The demo Spotify takes the port after it.
-  if (!Number.isInteger(port) || port < 0 || port > 65534) throw new ConfigurationError('PORT', `"${raw}" must be a port from 0 to 65534`);
+  // The demo Spotify takes the two ports after it.
+  if (!Number.isInteger(port) || port < 0 || port > 65533) throw new ConfigurationError('PORT', `"${raw}" must be a port from 0 to 65533`);
   return port;
 }
 
@@ -56,6 +72,31 @@ function readSlowMs(env: Env): number | undefined {
   return ms;
 }
 
+function readSeconds(env: Env, name: string, fallback: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 10 * 365 * 24 * 3600) throw new ConfigurationError(name, `"${raw}" must be a whole number of seconds from 1 to 315360000`);
+  return seconds;
+}
+
+function readClientAuthentication(env: Env): ClientAuthenticationScheme {
+  const raw = (value(env, 'DEMO_CLIENT_AUTH') ?? 'HTTP_BASIC').toUpperCase();
+  if (raw !== 'HTTP_BASIC' && raw !== 'REQUEST_BODY_CREDENTIALS') throw new ConfigurationError('DEMO_CLIENT_AUTH', `"${raw}" must be HTTP_BASIC or REQUEST_BODY_CREDENTIALS`);
+  return raw;
+}
+
+/** The account-linking settings, which `npm run simulate` honours too. */
+export function readLinkingConfig(env: Env): LinkingConfig {
+  const template = value(env, 'LINKING_TEMPLATE');
+  return {
+    templateFile: template === undefined ? DEFAULT_TEMPLATE : path.resolve(template),
+    accessTokenSeconds: readSeconds(env, 'DEMO_ACCESS_TOKEN_SECONDS', DEFAULT_ACCESS_TOKEN_SECONDS),
+    refreshTokenSeconds: readSeconds(env, 'DEMO_REFRESH_TOKEN_SECONDS', DEFAULT_REFRESH_TOKEN_SECONDS),
+    clientAuthentication: readClientAuthentication(env),
+  };
+}
+
 /** SPOTIFY_FAULT and SPOTIFY_FAULT_MS, which `npm run simulate` honours too. */
 export function readFaultSettings(env: Env): Pick<LocalConfig, 'faults' | 'slowMs'> {
   return { faults: readFaults(env), slowMs: readSlowMs(env) };
@@ -67,6 +108,7 @@ export function readLocalConfig(env: Env): LocalConfig {
     host: value(env, 'HOST') ?? '127.0.0.1',
     verify: readVerify(env),
     ...readFaultSettings(env),
+    linking: readLinkingConfig(env),
   };
 }
 

@@ -10,8 +10,13 @@ import { adminRoutes } from './admin';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
 import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
+import { AlexaAccountLinking, alexaRedirectUrls } from './linking/alexaLinking';
+import { LINK_CALLBACK_PATH, linkCallbackRoute } from './linking/linkCallback';
+import { LocalLinking } from './linking/localLinking';
+import { forDemoSpotify, readLinkingTemplate, type LinkingTemplate } from './linking/template';
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { PROJECT_ROOT } from './paths';
+import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -34,11 +39,17 @@ export interface LocalSkill {
   readonly logger: Logger;
 }
 
-/** The skill as lambda/index.ts builds it, configured for this machine. */
-export function createLocalSkill(env: Env, demoSpotifyBaseUrl: string, sink: LogSink = stderrSink, defaultLogLevel: LogLevel = 'info'): LocalSkill {
-  const config = loadConfig(localSkillEnv(env, demoSpotifyBaseUrl, defaultLogLevel));
+/** The skill as lambda/index.ts builds it, configured for this machine (and its listener table, when `persistence` has one). */
+export function createLocalSkill(
+  env: Env,
+  demoSpotifyBaseUrl: string,
+  sink: LogSink = stderrSink,
+  defaultLogLevel: LogLevel = 'info',
+  persistence?: LocalPersistence,
+): LocalSkill {
+  const config = loadConfig(localSkillEnv({ ...env, ...persistence?.env }, demoSpotifyBaseUrl, defaultLogLevel));
   const logger = new Logger(config.logLevel, sink);
-  return { skill: buildSkill(createDependencies(config, logger)), config, logger };
+  return { skill: buildSkill(createDependencies(config, logger, persistence?.overrides)), config, logger };
 }
 
 export interface LocalRuntimeOptions {
@@ -51,7 +62,14 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime extends LocalSkill {
   readonly demo: DemoSpotify;
-  readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string };
+  /** Where listeners are remembered: the embedded DynamoDB by default. */
+  readonly persistence: LocalPersistence;
+  readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string; readonly authorize: string; readonly token: string };
+  /** Alexa's side of account linking and the user's actions on it, for any number of simulated users. */
+  readonly linking: LocalLinking;
+  /** The template as the local run links with it: the file's settings, the demo Spotify's URLs and credentials. */
+  readonly template: LinkingTemplate;
+  readonly linkingTemplateFile: string;
   close(): Promise<void>;
 }
 
@@ -60,12 +78,20 @@ function origin(server: http.Server): string {
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
-function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
+function router(alexa: RouteHandler, admin: RouteHandler, linkCallback: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
   return (req, res) => {
     const path = requestPath(req);
     if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
     const route: RouteHandler | undefined =
-      path === '/alexa' ? alexa : path.startsWith('/admin/') ? admin : path === '/' ? () => sendJson(res, 200, index()) : undefined;
+      path === '/alexa'
+        ? alexa
+        : path.startsWith('/admin/')
+          ? admin
+          : path === LINK_CALLBACK_PATH
+            ? linkCallback
+            : path === '/'
+              ? () => sendJson(res, 200, index())
+              : undefined;
     if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error('local server failed', { path, error });
@@ -75,37 +101,61 @@ function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, 
 }
 
 /**
- * Everything `npm start` serves: the demo Spotify on PORT+1, and on PORT the skill's endpoint
- * (`POST /alexa`) and the demo Spotify's fault switch (`/admin/…`).
+ * Everything `npm start` serves: the demo Spotify's API on PORT+1 and its authorization server
+ * on PORT+2, and on PORT the skill's endpoint (`POST /alexa`) and the fault switch (`/admin/…`);
+ * with Alexa's side of account linking, following the project's template, in between.
  */
 export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers }: LocalRuntimeOptions): Promise<LocalRuntime> {
-  const demo = await startDemoSpotify(local.host, local.port === 0 ? 0 : local.port + 1);
+  // A template Alexa could not link with stops the start, before anything listens.
+  const fileTemplate = readLinkingTemplate(local.linking.templateFile);
+  const demo = await startDemoSpotify(local.host, local.port === 0 ? 0 : local.port + 1, {
+    accessTokenSeconds: local.linking.accessTokenSeconds,
+    refreshTokenSeconds: local.linking.refreshTokenSeconds,
+    clientAuthentication: local.linking.clientAuthentication,
+    redirectUris: alexaRedirectUrls(),
+  });
+  let persistence: LocalPersistence | undefined;
   try {
+    persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
-    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink);
+    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }
     const server = http.createServer();
-    const urls = { alexa: '', admin: '', spotify: demo.standIn.baseUrl };
+    const urls = { alexa: '', admin: '', spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
+    const template = forDemoSpotify(fileTemplate, { authorizationUrl: demo.accounts.authorizationUrl, tokenUrl: demo.accounts.tokenUrl, client: demo.accounts.client });
+    const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
     const endpoint = alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] });
-    server.on('request', router(endpoint, adminRoutes(demo), () => urls, logger));
+    const linking = new LocalLinking(alexa, demo.accounts);
+    const table = persistence.table;
+    server.on('request', router(endpoint, adminRoutes(demo, table && (() => table.items())), linkCallbackRoute(linking), () => urls, logger));
     await listen(server, local.port, local.host, 'the Alexa endpoint');
     urls.alexa = `${origin(server)}/alexa`;
     urls.admin = `${origin(server)}/admin/faults`;
+    // Alexa's own redirect URL in the local run, for linking in a browser; registered like Amazon's.
+    linking.callbackUrl = `${origin(server)}${LINK_CALLBACK_PATH}`;
+    demo.accounts.registerRedirectUri(linking.callbackUrl);
+    const started = persistence;
     return {
       ...localSkill,
       demo,
+      persistence: started,
       urls,
+      linking,
+      template,
+      linkingTemplateFile: local.linking.templateFile,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await demo.close();
+        await started.close();
       },
     };
   } catch (error) {
     await demo.close();
+    await persistence?.close();
     throw error;
   }
 }

@@ -1,20 +1,19 @@
 import path from 'node:path';
-import { renderTurn } from './simulator/render';
+import { runLine } from './simulator/commands';
 import { COMMANDS_HELP, startRepl } from './simulator/repl';
-import { Simulator } from './simulator/simulator';
-import { readFaultSettings } from './localConfig';
-import { createLocalSkill, fileSink, SESSION_LOG, stderrSink } from './runtime';
-import { startDemoSpotify } from './spotify/demoSpotify';
+import { normaliseLocale, Simulator } from './simulator/simulator';
+import { readFaultSettings, readLinkingConfig } from './localConfig';
+import { fileSink, SESSION_LOG, startLocalRuntime, stderrSink, type LocalRuntime } from './runtime';
 import { describeStartupError } from './startupErrors';
 
 export interface SimulateArgs {
   readonly unlinked: boolean;
   readonly locale: string;
-  /** Said in order, one turn each; none means an interactive session. */
+  /** Said or run in order, one line each (utterances and commands alike); none means an interactive session. */
   readonly utterances: readonly string[];
 }
 
-export const SIMULATE_USAGE = 'usage: npm run simulate -- [--unlinked] [--locale en-US] ["what you would say" ...]';
+export const SIMULATE_USAGE = 'usage: npm run simulate -- [--unlinked] [--locale en-US] ["what you would say" or a command ...]';
 
 export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   let unlinked = false;
@@ -26,8 +25,11 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     else if (arg === '--locale') {
       const next = argv[index + 1];
       if (next === undefined) throw new Error(`--locale needs a value like en-GB\n${SIMULATE_USAGE}`);
-      locale = next;
+      locale = normaliseLocale(next);
       index += 1;
+    } else if (arg === '--deny' && utterances.length > 0 && /^link$/i.test(utterances[utterances.length - 1]!.trim())) {
+      // `link --deny` typed without quotes arrives as two arguments.
+      utterances[utterances.length - 1] += ' --deny';
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${SIMULATE_USAGE}`);
     else utterances.push(arg);
   }
@@ -37,9 +39,9 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 /**
- * `npm run simulate`: the skill object Lambda runs, its own demo Spotify on a free loopback
- * port (unless SPOTIFY_API_BASE_URL points elsewhere), and either the given utterances or a
- * conversation on the terminal.
+ * `npm run simulate`: what `npm start` runs (the skill object Lambda runs, the demo Spotify and
+ * its authorization server, Alexa's side of account linking) on free loopback ports, and either
+ * the given lines (utterances and commands) or a conversation on the terminal.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let args: SimulateArgs;
@@ -49,19 +51,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const demo = await startDemoSpotify('127.0.0.1', 0);
+  const terminal = args.utterances.length === 0 && Boolean(process.stdin.isTTY);
+  let runtime: LocalRuntime | undefined;
   try {
-    const { faults, slowMs } = readFaultSettings(process.env);
-    for (const fault of faults) demo.faults.switchOn(fault, { ms: slowMs });
-    const terminal = args.utterances.length === 0 && Boolean(process.stdin.isTTY);
     // One-shot and piped runs keep stdout for the conversation and show only warnings on stderr.
-    const { skill, config } = terminal
-      ? createLocalSkill(process.env, demo.standIn.baseUrl, fileSink(SESSION_LOG))
-      : createLocalSkill(process.env, demo.standIn.baseUrl, stderrSink, 'warn');
-    const simulator = new Simulator({ skill, locale: args.locale, accessToken: args.unlinked ? null : undefined, skillId: config.skillId });
-    for (const utterance of args.utterances) {
-      print(`you> ${utterance}`);
-      print(renderTurn(await simulator.say(utterance)).join('\n'));
+    runtime = await startLocalRuntime({
+      env: terminal ? process.env : { LOG_LEVEL: 'warn', ...process.env },
+      local: { port: 0, host: '127.0.0.1', verify: true, ...readFaultSettings(process.env), linking: readLinkingConfig(process.env) },
+      sink: terminal ? fileSink(SESSION_LOG) : stderrSink,
+    });
+    const simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, locale: args.locale, skillId: runtime.config.skillId });
+    const problem = await runtime.linking.prepare(simulator.userId, { linked: !args.unlinked, locale: simulator.locale });
+    if (problem !== undefined) print(`  (${problem})`);
+    for (const line of args.utterances) {
+      print(`you> ${line}`);
+      const { lines, quit } = await runLine(line, simulator);
+      if (lines.length > 0) print(lines.join('\n'));
+      if (quit) break;
     }
     if (args.utterances.length > 0) return 0;
     if (terminal) {
@@ -76,6 +82,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${describeStartupError(error)}\n`);
     return 1;
   } finally {
-    await demo.close();
+    await runtime?.close();
   }
 }

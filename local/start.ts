@@ -14,6 +14,10 @@ function banner(runtime: LocalRuntime, verify: boolean): string {
     `  Alexa endpoint   POST ${runtime.urls.alexa}   signature and timestamp checks ${verify ? 'ON' : 'OFF'}`,
     `  Demo Spotify     ${runtime.urls.spotify}   ${account.playlists.length} playlists, ${account.devices.length} devices`,
     `  Fault switch     ${runtime.urls.admin}   e.g. curl -X POST -d '{"fault":"429"}' ${runtime.urls.admin}`,
+    `  Demo accounts    ${runtime.urls.authorize}   token endpoint ${runtime.urls.token}`,
+    `                   this run's own demo app: client id ${runtime.demo.accounts.client.id}, client secret ${runtime.demo.accounts.client.secret} (not Spotify's)`,
+    `  Account linking  ${runtime.template.type}, ${runtime.template.accessTokenScheme}, scopes ${runtime.template.scopes.join(' ') || '(none)'}   from ${path.relative(process.cwd(), runtime.linkingTemplateFile)}`,
+    `  Listener memory  ${runtime.persistence.description}${runtime.persistence.table === undefined ? '' : '; GET /admin/state shows it'}`,
   ];
   if (runtime.config.spotifyApiBaseUrl !== runtime.urls.spotify) {
     lines.push(`  The skill uses   ${runtime.config.spotifyApiBaseUrl}   (SPOTIFY_API_BASE_URL)`);
@@ -46,7 +50,12 @@ export async function main(): Promise<number> {
     const local = readLocalConfig(process.env);
     verify = local.verify;
     runtime = await startLocalRuntime({ env: process.env, local, sink: terminal ? fileSink(SESSION_LOG) : stderrSink });
-    simulator = new Simulator({ skill: runtime.skill, skillId: runtime.config.skillId });
+    simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, skillId: runtime.config.skillId });
+    // The terminal's simulated user starts linked, through the whole flow (quietly: its steps are what `link` shows).
+    if (terminal) {
+      const problem = await runtime.linking.prepare(simulator.userId, { linked: true, locale: simulator.locale });
+      if (problem !== undefined) process.stderr.write(`${problem}\n`);
+    }
   } catch (error) {
     process.stderr.write(`Playlist Pal cannot start. ${describeStartupError(error)}\n`);
     await runtime?.close();

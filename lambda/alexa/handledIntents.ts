@@ -7,6 +7,7 @@ export const HANDLED_INTENTS = [
   'ListPlaylistsIntent',
   'PlaylistDetailsIntent',
   'PlayPlaylistIntent',
+  'PlayLastPlaylistIntent',
   'AMAZON.HelpIntent',
   'AMAZON.StopIntent',
   'AMAZON.CancelIntent',

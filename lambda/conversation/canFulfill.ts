@@ -3,7 +3,7 @@ import { NAME_FREE_INTENTS } from '../alexa/handledIntents';
 import { PLAYLIST_SLOT } from '../alexa/slots';
 import { matchSpokenName, type MatchingLanguage } from '../matching';
 import type { SpotifyApi } from '../spotify';
-import { MAX_MATCHED_PLAYLISTS } from './playlistRequest';
+import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS } from './sessionState';
 
 /*
  * Whether the skill can do what a name-free request asks, as Amazon defines the answer: YES when

@@ -9,6 +9,8 @@ export interface PlaylistRef {
   readonly uri: string;
   /** Spotify said it has no tracks: there is nothing to play. */
   readonly empty?: true;
+  /** Spotify's own (editorial or algorithmic): new apps may play it but not read its details. */
+  readonly ownedBySpotify?: boolean;
 }
 
 /** What a "which one?" question was asked for. */
@@ -35,9 +37,36 @@ export interface SessionState {
   playlistEntitiesSent?: number;
   /** Set while "want me to try again?" is pending after Spotify failed: what to repeat on "yes". */
   retry?: RetryRequest;
+  /** The names last read out from the list, and where they start in it: "the third one" points into them. */
+  listed?: { readonly offset: number; readonly playlists: readonly PlaylistRef[] };
+  /** The playlist last described: "play it" points at it. */
+  described?: PlaylistRef;
+  /** The user's playlists as this session last saw all of them (lambda/conversation/libraryIndex.ts). */
+  library?: LibraryIndex;
+}
+
+/**
+ * One playlist of the library index: id, name (clipped), a short digest of Spotify's snapshot_id,
+ * and a 1 when Spotify said it has no tracks. Arrays, not objects: hundreds of them travel in
+ * every response of the session.
+ */
+export type LibraryEntry = readonly [id: string, name: string, version: string] | readonly [id: string, name: string, version: string, empty: 1];
+
+export interface LibraryIndex {
+  /** Spotify's total when the index was made: a page with another total means it is stale. */
+  readonly total: number;
+  /** In Spotify's order, as many as a spoken name is matched against. */
+  readonly entries: readonly LibraryEntry[];
 }
 
 const MAX_REMEMBERED_CHOICES = 5;
+/** A page read out is at most this long (playlistPages.ts reads five). */
+const MAX_LISTED = 10;
+/** As many playlists as a spoken name is matched against. */
+export const MAX_INDEXED_PLAYLISTS = 300;
+/** Nobody says more of a name than this; the index stays small. */
+export const MAX_INDEXED_NAME_CHARS = 60;
+const VERSION = /^[0-9a-z]{0,8}$/;
 /** Spotify ids are 22 base-62 characters; anything far off is not one of ours. */
 const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 const MAX_URI_CHARS = 128;
@@ -60,21 +89,56 @@ function isPositiveInteger(value: unknown): value is number {
  * A playlist as the session remembers it: only what the next turn needs, the name clipped as it
  * is spoken, because the attributes travel in every response and Spotify names have no length limit.
  */
-export function playlistRef({ id, name, uri, empty, trackCount }: PlaylistRef & { readonly trackCount?: number | undefined }): PlaylistRef {
-  return empty === true || trackCount === 0 ? { id, name: clip(name), uri, empty: true } : { id, name: clip(name), uri };
+export function playlistRef({ id, name, uri, empty, trackCount, ownedBySpotify }: PlaylistRef & { readonly trackCount?: number | undefined }): PlaylistRef {
+  return {
+    id,
+    name: clip(name),
+    uri,
+    ...(empty === true || trackCount === 0 ? { empty: true as const } : {}),
+    ...(ownedBySpotify === true ? { ownedBySpotify: true } : {}),
+  };
 }
 
-function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
+/** A playlist reference from stored state (session or persistent), checked; undefined when it is not one of ours. */
+export function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
   if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
-  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, ...(raw.empty === true ? { empty: true } : {}) });
+  return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, empty: raw.empty === true ? true : undefined, ownedBySpotify: raw.ownedBySpotify === true });
+}
+
+function readPlaylistRefs(raw: unknown, max: number): PlaylistRef[] | undefined {
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > max) return undefined;
+  const refs = raw.map(readPlaylistRef);
+  return refs.some((ref) => ref === undefined) ? undefined : (refs as PlaylistRef[]);
+}
+
+function readListed(raw: unknown): SessionState['listed'] {
+  if (!isRecord(raw) || !(raw.offset === 0 || isPositiveInteger(raw.offset))) return undefined;
+  const playlists = readPlaylistRefs(raw.playlists, MAX_LISTED);
+  return playlists === undefined ? undefined : { offset: raw.offset, playlists };
+}
+
+function readLibraryEntry(raw: unknown): LibraryEntry | undefined {
+  if (!Array.isArray(raw) || raw.length < 3 || raw.length > 4) return undefined;
+  const [id, name, version, empty] = raw as unknown[];
+  if (typeof id !== 'string' || !PLAYLIST_ID.test(id) || typeof name !== 'string' || typeof version !== 'string' || !VERSION.test(version)) return undefined;
+  if (raw.length === 4 && empty !== 1) return undefined;
+  const clipped = clip(name, MAX_INDEXED_NAME_CHARS);
+  return raw.length === 4 ? [id, clipped, version, 1] : [id, clipped, version];
+}
+
+/** The whole index or nothing: a partly readable one would make the names it lost unfindable. */
+function readLibrary(raw: unknown): LibraryIndex | undefined {
+  if (!isRecord(raw) || !(raw.total === 0 || isPositiveInteger(raw.total)) || !Array.isArray(raw.entries)) return undefined;
+  if (raw.entries.length > MAX_INDEXED_PLAYLISTS || raw.entries.length !== Math.min(raw.total, MAX_INDEXED_PLAYLISTS)) return undefined;
+  const entries = raw.entries.map(readLibraryEntry);
+  return entries.some((entry) => entry === undefined) ? undefined : { total: raw.total, entries: entries as LibraryEntry[] };
 }
 
 function readPendingChoice(raw: unknown): SessionState['pendingChoice'] {
   if (!isRecord(raw) || (raw.action !== 'play' && raw.action !== 'details') || !Array.isArray(raw.choices)) return undefined;
-  const choices = raw.choices.slice(0, MAX_REMEMBERED_CHOICES).map(readPlaylistRef);
-  if (choices.length === 0 || choices.some((choice) => choice === undefined)) return undefined;
-  return { action: raw.action, choices: choices as PlaylistRef[] };
+  const choices = readPlaylistRefs(raw.choices.slice(0, MAX_REMEMBERED_CHOICES), MAX_REMEMBERED_CHOICES);
+  return choices === undefined ? undefined : { action: raw.action, choices };
 }
 
 function readOffer(raw: unknown): SessionState['offer'] {
@@ -113,7 +177,23 @@ export function readSession(input: HandlerInput): SessionState {
   if (isPositiveInteger(raw.playlistEntitiesSent)) state.playlistEntitiesSent = raw.playlistEntitiesSent;
   const retry = readRetry(raw.retry);
   if (retry !== undefined) state.retry = retry;
+  const listed = readListed(raw.listed);
+  if (listed !== undefined) state.listed = listed;
+  const described = readPlaylistRef(raw.described);
+  if (described !== undefined) state.described = described;
+  const library = readLibrary(raw.library);
+  if (library !== undefined) state.library = library;
   return state;
+}
+
+/** A copy of `attributes` with the given fields set; a field given as undefined is left out. */
+export function withChanges(attributes: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const next = { ...attributes };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next;
 }
 
 /** Sets the given fields; a field given as undefined is forgotten. */
@@ -121,12 +201,7 @@ export function updateSession(input: HandlerInput, changes: { [K in keyof Sessio
   const current = sessionAttributes(input);
   // Out of session there is no next turn to remember anything for.
   if (current === undefined) return;
-  const attributes = { ...current };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete attributes[key];
-    else attributes[key] = value;
-  }
-  input.attributesManager.setSessionAttributes(attributes);
+  input.attributesManager.setSessionAttributes(withChanges(current, changes));
 }
 
 /**

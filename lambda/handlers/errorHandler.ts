@@ -14,6 +14,7 @@ import {
   Timeout,
   Unauthorized,
   Unavailable,
+  UserNotRegistered,
 } from '../spotify';
 import { intentName, requestType } from '../alexa/requestMatchers';
 import { rememberForRetry } from '../conversation/retry';
@@ -38,6 +39,8 @@ const ANSWER_FOR: ReadonlyArray<readonly [SpotifyErrorClass, string, After]> = [
   [PremiumRequired, 'errors.premiumRequired', 'offerList'],
   [NotFound, 'errors.notFound', 'offerList'],
   [Forbidden, 'errors.forbidden', 'end'],
+  // Only the skill's developer can fix it (the app's user list), so there is nothing to offer.
+  [UserNotRegistered, 'errors.userNotRegistered', 'end'],
 ];
 
 /** Not Spotify's doing: a fault of ours, which trying again would only repeat. */
@@ -79,6 +82,7 @@ export function errorHandler(logger: Logger): ErrorHandler {
         requestType: requestType(input),
         intent: intentName(input),
         error,
+        ...(error instanceof UserNotRegistered ? { hint: UserNotRegistered.hint } : {}),
       });
       if (error instanceof Unauthorized) return linkAccountResponse(input, 'expired');
       return answer(input, error);

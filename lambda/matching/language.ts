@@ -1,4 +1,5 @@
 import { ENGLISH } from './languages/english';
+import type { Reference } from './languages/references';
 import { FRENCH } from './languages/french';
 import { GERMAN } from './languages/german';
 import { SPANISH } from './languages/spanish';
@@ -22,8 +23,8 @@ export interface MatchingLanguage {
   readonly leadingFiller: RegExp;
   /** And after it ("Workout-Playlist"). */
   readonly trailingFiller: RegExp;
-  /** The position an answer names ("the second one", "die zweite", "la dernière"): 1-based, or "last"; undefined for anything else. */
-  choicePosition(said: string): number | 'last' | undefined;
+  /** What normalised words point at instead of naming ("the second one", "die zweite", "la dernière", "celle-là", "esa"); undefined for anything else. */
+  readReference(said: string): Reference | undefined;
   /** Whole answers that mean "none of them", written as people say them. */
   readonly declining: readonly string[];
   /** Whole answers that mean only "yes". */

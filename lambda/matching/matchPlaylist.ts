@@ -1,5 +1,6 @@
 import type { MatchingLanguage } from './language';
-import { normaliseName, normaliseSpoken } from './normalise';
+import type { Reference } from './languages/references';
+import { compact, normaliseName, normaliseSpoken } from './normalise';
 import { nameSimilarity } from './similarity';
 
 export interface Named {
@@ -57,11 +58,27 @@ export function matchSpokenName<T extends Named>(spoken: string, candidates: rea
   return { kind: 'ambiguous', items: contenders.slice(0, MAX_CHOICES).map((scored) => scored.item) };
 }
 
+/** "Deep House" said as the whole name, in any of its spoken forms in `language`: the first candidate named exactly that, or undefined. */
+export function exactlyNamed<T extends Named>(spoken: string, candidates: readonly T[], language: MatchingLanguage): T | undefined {
+  const queries = normaliseSpoken(spoken, language).map(compact);
+  return candidates.find((candidate) => {
+    const name = compact(normaliseName(candidate.name, language));
+    return name !== '' && queries.includes(name);
+  });
+}
+
+export type { Reference };
+
+/** What `spoken` points at in `language` ("the third one", "die dritte", "celle-là", "esa"), when it points rather than names. */
+export function readReference(spoken: string, language: MatchingLanguage): Reference | undefined {
+  return language.readReference(normaliseName(spoken, language));
+}
+
 /** The position an ordinal answer names ("the second one" is 1; "the last one" is the last), or undefined. */
-function ordinalIndex(normalised: string, count: number, language: MatchingLanguage): number | undefined {
-  const position = language.choicePosition(normalised);
-  if (position === undefined) return undefined;
-  return position === 'last' ? count - 1 : position - 1;
+function ordinalIndex(answer: string, count: number, language: MatchingLanguage): number | undefined {
+  const reference = readReference(answer, language);
+  if (reference?.kind === 'last') return count - 1;
+  return reference?.kind === 'position' ? reference.position - 1 : undefined;
 }
 
 interface AnswerWords {
@@ -91,7 +108,7 @@ function answerWords(language: MatchingLanguage): AnswerWords {
 export function pickAmongChoices<T extends Named>(answer: string, choices: readonly T[], language: MatchingLanguage): T | undefined {
   const outcome = matchSpokenName(answer, choices, language);
   if (outcome.kind === 'found') return outcome.item;
-  const index = ordinalIndex(normaliseName(answer, language), choices.length, language);
+  const index = ordinalIndex(answer, choices.length, language);
   return index === undefined || index < 0 ? undefined : choices[index];
 }
 
@@ -126,5 +143,5 @@ export function readChoiceAnswer<T extends Named>(answer: string, choices: reado
   if (word === 'no') return { kind: 'declined' };
   if (word === 'yes') return { kind: 'unclear' };
   if (picked !== undefined) return { kind: 'picked', item: picked };
-  return ordinalIndex(said, choices.length, language) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
+  return ordinalIndex(answer, choices.length, language) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
 }

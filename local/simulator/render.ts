@@ -6,6 +6,7 @@ import type { Resolution } from './utterances';
 function describeResolution(resolution: Resolution): string {
   if (resolution.kind === 'launch') return 'LaunchRequest';
   if (resolution.kind === 'exit') return 'SessionEndedRequest (USER_INITIATED)';
+  if (resolution.kind === 'silence') return 'SessionEndedRequest (EXCEEDED_MAX_REPROMPTS): nothing said after the reprompt';
   const slots = Object.entries(resolution.slots).map(([name, value]) => (value === undefined ? `${name}: (empty)` : `${name}: "${value}"`));
   return slots.length === 0 ? resolution.name : `${resolution.name} { ${slots.join(', ')} }`;
 }
@@ -21,7 +22,9 @@ function describeCard(turn: Turn): string[] {
 /** What a person would hear and see for one turn, as plain text lines. */
 export function renderTurn(turn: Turn): string[] {
   const spoken = spokenText(turn.response);
-  const lines = [`  (heard as ${describeResolution(turn.resolution)})`, `Alexa: ${spoken === '' ? '(says nothing)' : spoken}`, ...describeCard(turn)];
+  const lines = [
+    ...turn.linkingNotes.map((note) => `  (${note})`),
+    `  (heard as ${describeResolution(turn.resolution)})`, `Alexa: ${spoken === '' ? '(says nothing)' : spoken}`, ...describeCard(turn)];
   if (turn.sessionOpen) {
     const reprompt = repromptText(turn.response);
     lines.push(`  session: open, Alexa listens${reprompt === '' ? '' : `; if you say nothing: "${reprompt}"`}`);

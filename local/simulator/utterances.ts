@@ -5,6 +5,8 @@ import type { LanguageModel } from './interactionModel';
 export type Resolution =
   | { readonly kind: 'launch' }
   | { readonly kind: 'exit' }
+  /** Nothing said after the reprompt: Alexa ends the session. */
+  | { readonly kind: 'silence' }
   | {
       readonly kind: 'intent';
       readonly name: string;
@@ -49,12 +51,17 @@ export function normaliseUtterance(text: string): string {
 }
 
 /**
- * Accents dropped letter by letter, so that typing "cuales son mis playlists" finds "cuáles son
- * mis playlists"; each character stays one character, so a slot's value is cut from the words as
- * typed, accents and all.
+ * What typed words and samples are compared as: accents dropped letter by letter, so that typing
+ * "cuales son mis playlists" finds "cuáles son mis playlists", and a hyphen between letters read
+ * as the space the models write ("joue-la" meets "joue {playlist}", "parle-moi" meets "parle
+ * moi"). Each character stays one character, so a slot's value is cut from the words as typed,
+ * accents and hyphens and all.
  */
-export function withoutAccents(text: string): string {
-  return [...text].map((character) => (character.length === 1 ? character.normalize('NFD').charAt(0) : character)).join('');
+function foldForMatching(text: string): string {
+  return [...text]
+    .map((character) => (character.length === 1 ? character.normalize('NFD').charAt(0) : character))
+    .join('')
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
 }
 
 function escapeRegex(text: string): string {
@@ -74,7 +81,7 @@ function compileSample(intent: string, sample: string): SlottedPattern {
     .filter((part) => part !== '')
     .join(' ');
   const literalLength = parts.filter((part) => !/^\{\w+\}$/.test(part)).join('').replace(/\s/g, '').length;
-  return { intent, regex: new RegExp(`^${withoutAccents(source)}$`, 'd'), slotNames, literalLength };
+  return { intent, regex: new RegExp(`^${foldForMatching(source)}$`, 'd'), slotNames, literalLength };
 }
 
 /**
@@ -104,7 +111,7 @@ export class UtteranceResolver {
         this.slotAnswers.set(`${intent.name}.${slot.name}`, answers.sort((a, b) => b.literalLength - a.literalLength));
       }
       for (const sample of [...(intent.samples ?? []), ...(this.builtIns.intents[intent.name] ?? [])]) {
-        const words = withoutAccents(normaliseUtterance(sample));
+        const words = foldForMatching(normaliseUtterance(sample));
         if (HAS_PLACEHOLDER.test(sample)) this.slotted.push(compileSample(intent.name, sample));
         else if (!this.exact.has(words)) this.exact.set(words, intent.name);
       }
@@ -114,17 +121,17 @@ export class UtteranceResolver {
     const { open, openAfter, ask, connecting, openAnd } = this.builtIns;
     const anyOf = (words: readonly string[]) => `(?:${words.map((word) => escapeRegex(word)).join('|')})`;
     const launches = [`${anyOf(open)} ${invocation}`, ...(openAfter.length > 0 ? [`${invocation} ${anyOf(openAfter)}`] : [])];
-    this.launch = new RegExp(withoutAccents(`^(?:${launches.join('|')})$`));
+    this.launch = new RegExp(foldForMatching(`^(?:${launches.join('|')})$`));
     const requests = [`${anyOf(ask)} ${invocation} (.+)`];
     if (openAnd !== undefined) requests.push(`${anyOf(open)} ${invocation} ${escapeRegex(openAnd)} (.+)`);
-    this.oneShot = new RegExp(withoutAccents(`^(?:${requests.join('|')})$`), 'd');
-    this.connecting = connecting.map((word) => withoutAccents(word.endsWith("'") ? word : `${word} `));
+    this.oneShot = new RegExp(foldForMatching(`^(?:${requests.join('|')})$`), 'd');
+    this.connecting = connecting.map((word) => foldForMatching(word.endsWith("'") ? word : `${word} `));
   }
 
   /** What was typed, normalised, and the same without accents for matching; "alexa" in front dropped from both. */
   private heard(utterance: string): { words: string; folded: string } {
     const words = normaliseUtterance(utterance).replace(/^alexa /, '');
-    return { words, folded: withoutAccents(words) };
+    return { words, folded: foldForMatching(words) };
   }
 
   resolve(utterance: string): Resolution {
@@ -144,7 +151,7 @@ export class UtteranceResolver {
    * sense of it, else as said ("pregunta a playlist pal qué playlists tengo" keeps its "qué").
    */
   private resolveRequest(request: string): Resolution {
-    const connector = this.connecting.find((word) => withoutAccents(request).startsWith(word));
+    const connector = this.connecting.find((word) => foldForMatching(request).startsWith(word));
     const stripped = connector === undefined ? undefined : this.resolveWords(request.slice(connector.length).trim());
     if (stripped !== undefined && !(stripped.kind === 'intent' && stripped.name === FALLBACK_INTENT)) return stripped;
     return this.resolveWords(request);
@@ -170,8 +177,8 @@ export class UtteranceResolver {
   }
 
   private resolveWords(words: string): Resolution {
-    const folded = withoutAccents(words);
-    if (this.builtIns.exit.some((phrase) => withoutAccents(phrase) === folded)) return { kind: 'exit' };
+    const folded = foldForMatching(words);
+    if (this.builtIns.exit.some((phrase) => foldForMatching(phrase) === folded)) return { kind: 'exit' };
     const exact = this.exact.get(folded);
     if (exact !== undefined) return this.intent(exact, {});
     for (const pattern of this.slotted) {

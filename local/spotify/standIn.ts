@@ -21,6 +21,12 @@ export interface RecordedRequest {
   readonly headers: Readonly<http.IncomingHttpHeaders>;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   readonly body: unknown;
+  /**
+   * When it arrived and when its answer was done (or its connection closed), on one counter shared
+   * by every request: two requests were in flight together when each started before the other ended.
+   */
+  readonly started: number;
+  ended?: number;
 }
 
 /** Something the stand-in does instead of its normal answer, to try out failure paths. */
@@ -49,9 +55,18 @@ export interface FaultRule {
   readonly fault: Fault;
 }
 
+/** Which account a bearer token reaches for one call, or Spotify's refusal (status and message). */
+export type AccessCheck = (
+  token: string | undefined,
+  method: string,
+  path: string,
+) => Promise<{ readonly account: AccountRecord } | { readonly status: number; readonly message: string }>;
+
 export interface StandInOptions {
   /** Accounts by the bearer token that reaches them. */
   readonly accounts: Record<string, AccountRecord>;
+  /** Replaces the lookup in `accounts`, e.g. by the tokens an authorization server issued. */
+  readonly access?: AccessCheck;
   readonly host?: string;
   readonly port?: number;
 }
@@ -68,14 +83,16 @@ export class SpotifyStandIn {
   private readonly faults: FaultRule[] = [];
   private readonly sockets = new Set<Socket>();
   private connections = 0;
+  private events = 0;
   private constructor(
     private readonly server: http.Server,
     private readonly accounts: Record<string, AccountRecord>,
+    private readonly access: AccessCheck,
   ) {}
 
   static async start(options: StandInOptions): Promise<SpotifyStandIn> {
     const server = http.createServer();
-    const standIn = new SpotifyStandIn(server, options.accounts);
+    const standIn = new SpotifyStandIn(server, options.accounts, options.access ?? staticTokens(options.accounts));
     server.on('request', (req, res) => {
       // A request the stand-in cannot make sense of must not take `npm start` down with it.
       standIn.handle(req, res).catch(() => {
@@ -152,13 +169,16 @@ export class SpotifyStandIn {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const text = await readBody(req);
     const path = url.pathname.replace(/^\/v1(?=\/)/, '');
-    this.requests.push({
+    const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body: parseJson(text),
-    });
+      started: (this.events += 1),
+    };
+    this.requests.push(record);
+    res.once('close', () => (record.ended = this.events += 1));
 
     const fault = this.takeFault(req.method ?? 'GET', path, url.searchParams);
     if (fault !== undefined) {
@@ -198,7 +218,9 @@ export class SpotifyStandIn {
           break;
       }
     }
-    const answer = this.route(req.method ?? 'GET', path, url.searchParams, req.headers.authorization, parseJson(text));
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const access = path.startsWith('/') ? await this.access(token, req.method ?? 'GET', path) : { status: 404, message: 'Service not found' };
+    const answer = 'account' in access ? this.route(req.method ?? 'GET', path, url.searchParams, access.account, parseJson(text)) : { status: access.status, body: errorJson(access.status, access.message) };
     send(res, answer.status, answer.body);
   }
 
@@ -206,14 +228,9 @@ export class SpotifyStandIn {
     method: string,
     path: string,
     query: URLSearchParams,
-    authorization: string | undefined,
+    account: AccountRecord,
     body: unknown,
   ): { status: number; body?: unknown } {
-    if (!path.startsWith('/')) return NOT_FOUND();
-    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
-    if (token === undefined) return { status: 401, body: errorJson(401, 'No token provided') };
-    const account = this.accounts[token];
-    if (account === undefined) return { status: 401, body: errorJson(401, 'Invalid access token') };
     const base = this.baseUrl;
 
     if (method === 'GET' && path === '/me') return { status: 200, body: privateUserJson(base, account) };
@@ -268,6 +285,15 @@ export class SpotifyStandIn {
     account.playback = { deviceId: target.id, contextUri: typeof contextUri === 'string' ? contextUri : account.playback.contextUri, isPlaying: true };
     return { status: 204 };
   }
+}
+
+/** The stand-in's own rule: each token in `accounts` reaches its account, for every call. */
+function staticTokens(accounts: Record<string, AccountRecord>): AccessCheck {
+  return async (token) => {
+    if (token === undefined) return { status: 401, message: 'No token provided' };
+    const account = accounts[token];
+    return account === undefined ? { status: 401, message: 'Invalid access token' } : { account };
+  };
 }
 
 /** A path segment as text; malformed escapes (`%E0%A4%A`) name no playlist rather than failing. */

@@ -78,6 +78,18 @@ export function nameFreeProblems(manifest: unknown, nameFreeIntents: readonly st
   return [];
 }
 
+/**
+ * Skill events are declared in ask-resources.json (userConfig.skillEvents), never in skill.json:
+ * SMAPI wants their endpoint beside them, which exists only once the stack is deployed, and the
+ * ASK CLI writes both after deploying. A committed `events` would carry a made-up endpoint that
+ * SMAPI refuses on the first deploy, or a real one with the AWS account id.
+ */
+export function skillEventsProblems(manifest: unknown): Problem[] {
+  const events = (manifest as { manifest?: { events?: unknown } } | null)?.manifest?.events;
+  if (events === undefined) return [];
+  return [problem(SKILL_MANIFEST, ['manifest', 'events'], 'must be left out: list the events under userConfig.skillEvents in ask-resources.json, and ask deploy writes them here with the deployed function as their endpoint.')];
+}
+
 function words(text: string): string {
   return text.toLowerCase().replace(/[.,!?¡¿«»“”„"]/g, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE, accountLinkingTemplateProblems } from './accountLinkingRules';
-import { ASK_RESOURCES, askResourcesProblems } from './askResourcesRules';
-import { readSkillIds } from './askStates';
+import { ASK_RESOURCES, askResourcesProblems, SKILL_STACK, type StackParametersByProfile } from './askResourcesRules';
 import { HANDLED_INTENTS, NAME_FREE_INTENTS } from '../../lambda/alexa/handledIntents';
 import { intentCoverageProblems } from './intentCoverage';
 import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
 import { languageRules, manifestLocaleProblems, modelProblems, producedModelProblems, resourceProblems } from './localeRules';
-import { examplePhraseProblems, interfaceProblems, localeProblems, nameFreeProblems, SKILL_MANIFEST } from './manifestRules';
+import { examplePhraseProblems, interfaceProblems, localeProblems, nameFreeProblems, SKILL_MANIFEST, skillEventsProblems } from './manifestRules';
 import { problem, type Problem } from './problem';
 import { secretLookingValueProblems } from './secrets';
+import { parseSkillStack, skillStackProblems } from './skillStackRules';
 import { checkAgainstDefinition } from './smapiSchema';
 
 export const MODELS_DIR = 'skill-package/interactionModels/custom';
@@ -61,6 +61,7 @@ export function validateProject(
     ...secretLookingValueProblems(SKILL_MANIFEST, value),
     ...interfaceProblems(value),
     ...nameFreeProblems(value, nameFreeIntents),
+    ...skillEventsProblems(value),
   ]);
 
   const modelsDir = path.join(root, MODELS_DIR);
@@ -87,9 +88,24 @@ export function validateProject(
 
   load(ACCOUNT_LINKING_TEMPLATE, (value) => accountLinkingTemplateProblems(ACCOUNT_LINKING_TEMPLATE, value));
 
-  const skillIds = readSkillIds(root);
-  if (!skillIds.ok) problems.push(skillIds.problem);
-  load(ASK_RESOURCES, (value) => askResourcesProblems(value, skillIds.ok ? skillIds.value : new Map()));
+  let stackParameters: StackParametersByProfile = new Map();
+  load(ASK_RESOURCES, (value) => {
+    const checkedResources = askResourcesProblems(value);
+    stackParameters = checkedResources.stackParameters;
+    return checkedResources.problems;
+  });
+
+  checked.push(SKILL_STACK);
+  let stackText: string | undefined;
+  try {
+    stackText = readFileSync(path.join(root, SKILL_STACK), 'utf8');
+  } catch {
+    problems.push(problem(SKILL_STACK, [], 'is missing; `npm run deploy` deploys the skill\'s function, role and table from it.'));
+  }
+  if (stackText !== undefined) {
+    const parsed = parseSkillStack(stackText);
+    problems.push(...(parsed.ok ? skillStackProblems(parsed.template, stackParameters) : [parsed.problem]));
+  }
 
   return { problems, checked };
 }

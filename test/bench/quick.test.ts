@@ -16,6 +16,9 @@ const REQUIRED_KEYS = [
   'heapUsedBytes',
   'hungSpotifyAnswerMs',
   'rateLimitedAnswerMs',
+  'coldStartPersistentMs',
+  'coldStartPersistentUnlinkedMs',
+  'coldStartPlayAgainMs',
 ];
 
 /** Keeps `npm run bench` from rotting: the smoke run must finish and write every figure. Times are never asserted. */
@@ -26,7 +29,7 @@ describe('npm run bench -- --quick', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes every figure as a number, with one keep-alive connection for the whole warm loop', () => {
+  it('writes every figure as a number, with one keep-alive connection for the whole warm loop, and each scenario’s critical path', () => {
     const out = path.join(dir, 'bench.json');
     const table = execFileSync(process.execPath, ['bench/run.mjs', '--quick', '--build-dir', dir, '--out', out], {
       cwd: root,
@@ -41,5 +44,11 @@ describe('npm run bench -- --quick', () => {
     }
     expect(report.quick).toBe(true);
     expect(report.connectionsOpened).toBe(1);
+    const criticalPath = report.criticalPath as { rows: Array<Record<string, unknown>>; connectionsOpened: number };
+    expect(criticalPath.rows.map((row) => row.library)).toEqual([...Array(9).fill(30), ...Array(9).fill(300)]);
+    for (const row of criticalPath.rows) {
+      expect(row).toEqual({ scenario: expect.any(String), library: expect.any(Number), roundTrips: expect.any(Number), floor: expect.any(Number), requests: expect.any(Number), sequentialCalls: expect.any(Number) });
+    }
+    expect(table).toContain('(criticalPath)');
   }, 60_000);
 });

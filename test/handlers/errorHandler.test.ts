@@ -1,5 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { FaultSwitch } from '../../local/spotify/faults';
 import { errorJson } from '../../local/spotify/model';
 import type { Fault } from '../../local/spotify/standIn';
 import { intentRequest, launchRequest } from '../support/envelopes';
@@ -13,6 +14,7 @@ const list = (accessToken = DEMO_ACCESS_TOKEN) => intentRequest('ListPlaylistsIn
 const RELINK = /link has expired.*link Spotify again/;
 const UNREACHABLE = /couldn't reach Spotify just now/;
 const BUSY = /Spotify is busy right now/;
+const NOT_REGISTERED = /^Playlist Pal's Spotify app hasn't been opened to your Spotify account yet\./;
 
 /** What the session does after the sentence: open for "yes" to try again or to list, or closed. */
 type After = 'retry' | 'offerList' | 'ends';
@@ -40,6 +42,21 @@ const FAILURES: Record<string, FailureCase> = {
     fault: { kind: 'status', status: 404, body: errorJson(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE') },
     after: 'retry', speech: /couldn't find a device to play on/,
     error: 'NoActiveDevice',
+  },
+  'Spotify says 403 "User not registered in the Developer Dashboard"': {
+    fault: { kind: 'status', status: 403, body: errorJson(403, 'User not registered in the Developer Dashboard') },
+    after: 'ends', speech: NOT_REGISTERED,
+    error: 'UserNotRegistered',
+  },
+  'Spotify says 403 "the user may not be registered"': {
+    fault: { kind: 'status', status: 403, body: errorJson(403, 'Check settings on developer.spotify.com/dashboard, the user may not be registered.') },
+    after: 'ends', speech: NOT_REGISTERED,
+    error: 'UserNotRegistered',
+  },
+  'Spotify says 403 "the user is not registered for this application", as plain text': {
+    fault: { kind: 'raw', status: 403, contentType: 'text/plain', body: 'The user is not registered for this application. Please contact the app owner.' },
+    after: 'ends', speech: NOT_REGISTERED,
+    error: 'UserNotRegistered',
   },
   'Spotify says a plain 404': { fault: { kind: 'status', status: 404 }, after: 'offerList', speech: /couldn't find that on Spotify/, error: 'NotFound' },
   'Spotify is rate limiting for longer than the budget': {
@@ -111,6 +128,15 @@ describe('the error handler', () => {
       expect(loggedError()).toMatchObject({ name: failure.error, operation: 'playlists.listMine' });
       expect(newRawLogs()).not.toContain(DEMO_ACCESS_TOKEN);
     });
+  });
+
+  it("plays the demo Spotify's not-registered fault, and logs where the developer adds the account", async () => {
+    new FaultSwitch(harness.spotify).switchOn('not-registered');
+
+    const response = await harness.ask(list());
+
+    expect(spokenText(response)).toMatch(NOT_REGISTERED);
+    expect(newLogs().find((line) => line.message === 'request failed')?.hint).toMatch(/User Management in the Spotify developer dashboard/);
   });
 
   it('sends the relink card when Spotify no longer knows the token, and never logs it', async () => {

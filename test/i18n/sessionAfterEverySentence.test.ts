@@ -5,10 +5,10 @@ import { Logger } from '../../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../../lambda/skill';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson, type DeviceRecord } from '../../local/spotify/model';
-import { intentRequest, launchRequest } from '../support/envelopes';
+import { intentRequest, launchRequest, skillEventRequest } from '../support/envelopes';
 import { lambdaContext } from '../support/lambdaContext';
 import { endsSession, repromptText, spokenText } from '../support/responses';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { startRememberingHarness, type Harness } from '../support/skillHarness';
 
 /*
  * Every sentence in en-US.json, decided once: does the session stay open after it, and does a
@@ -37,6 +37,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'launch.welcome_one': 'asks',
   'launch.welcome_other': 'asks',
   'launch.reprompt': 'reprompt',
+  'launch.firstWelcome_zero': 'asks',
+  'launch.firstWelcome_one': 'asks',
+  'launch.firstWelcome_other': 'asks',
   'list.none': 'ends',
   'list.all_one': 'part',
   'list.all_other': 'part',
@@ -73,6 +76,7 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'errors.noActiveDevice': 'offer',
   'errors.notFound': 'offer',
   'errors.forbidden': 'ends',
+  'errors.userNotRegistered': 'ends',
   'errors.generic': 'ends',
   'errors.retryReprompt': 'reprompt',
   'playlistName.askPlay': 'asks',
@@ -88,6 +92,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'playlistName.noPlaylists': 'ends',
   'playlistName.lookingUp': 'shown',
   'playlistName.untitled': 'part',
+  'references.nothingListed': 'offer',
+  'references.onlyListed_one': 'part',
+  'references.onlyListed_other': 'part',
   'play.playing': 'ends',
   'play.cardTitle': 'shown',
   'play.cardText': 'shown',
@@ -98,6 +105,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'play.restricted': 'ends',
   'play.empty': 'ends',
   'play.tryAgainReprompt': 'reprompt',
+  'playLast.nothingYet': 'part',
+  'playLast.unavailable': 'part',
+  'playLast.gone': 'part',
   'details.summary_zero': 'part',
   'details.summary_one': 'part',
   'details.summary_other': 'part',
@@ -109,6 +119,7 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'details.collaborative': 'part',
   'details.description': 'part',
   'details.offerPlay': 'offer',
+  'details.notShared': 'part',
   'details.nothingToPlay': 'asks',
   'details.offerPlayReprompt': 'reprompt',
   'details.cardOwner': 'shown',
@@ -184,7 +195,8 @@ describe('the walk through every sentence the skill says', () => {
   const walked: Said[] = [];
 
   beforeAll(async () => {
-    harness = await startHarness({
+    // With a table, so that the one-time welcome after linking is said too.
+    harness = await startRememberingHarness({
       accounts: {
         [TOKENS.demo]: demoAccount(),
         [TOKENS.none]: demoAccount({ playlists: [] }),
@@ -214,6 +226,11 @@ describe('the walk through every sentence the skill says', () => {
     await intent('ListPlaylistsIntent', null);
     await intent('ListPlaylistsIntent', TOKENS.revoked);
     for (const token of [TOKENS.none, TOKENS.one, TOKENS.demo]) await ask(`launch ${token}`, launchRequest({ accessToken: token }), token);
+    for (const token of [TOKENS.none, TOKENS.one, TOKENS.demo]) {
+      const userId = `amzn1.ask.account.JUSTLINKED-${token}`;
+      await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: token }, { userId }));
+      await ask(`first launch after linking, ${token}`, launchRequest({ accessToken: token, userId }), token);
+    }
     await intent('ListPlaylistsIntent', TOKENS.none);
     await intent('ListPlaylistsIntent', TOKENS.three);
     await intent('ListPlaylistsIntent', TOKENS.one);
@@ -239,6 +256,8 @@ describe('the walk through every sentence the skill says', () => {
     await intent('PlaylistDetailsIntent', TOKENS.demo, { playlist: 'morning run' });
     failing('/me/playlists', 403);
     await intent('ListPlaylistsIntent', TOKENS.demo);
+    failing('/me/playlists', 403, errorJson(403, 'User not registered in the Developer Dashboard'));
+    await intent('ListPlaylistsIntent', TOKENS.demo);
 
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: undefined });
     await intent('PlaylistDetailsIntent', TOKENS.demo, { playlist: undefined });
@@ -246,6 +265,7 @@ describe('the walk through every sentence the skill says', () => {
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'the third one' }, which);
     await intent('PlayPlaylistIntent', TOKENS.threeDeep, { playlist: 'deep' });
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'bohemian rhapsody' });
+    await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'the third one' });
     await intent('PlayPlaylistIntent', TOKENS.none, { playlist: 'morning run' });
 
     await intent('PlayPlaylistIntent', TOKENS.demo, { playlist: 'morning run' });

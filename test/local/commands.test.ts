@@ -4,7 +4,7 @@ import { translatorFor } from '../../lambda/i18n';
 import { launchRequest } from '../support/envelopes';
 
 /** What `npm start` and `npm run simulate` run, without npm's own start-up in between. */
-const RUNNER = path.join(__dirname, '..', '..', 'scripts', 'runTs.mjs');
+const RUNNER = [require.resolve('tsx/cli'), path.join(__dirname, '..', '..', 'scripts', 'main.ts')];
 const ENTRY: Record<string, string> = { start: 'local/start.ts', simulate: 'local/simulate.ts' };
 const { t } = translatorFor('en-US');
 
@@ -17,9 +17,9 @@ interface Running {
 
 function launch(args: string[], env: Record<string, string> = {}): Running {
   const cleanEnv = { ...process.env };
-  for (const name of ['PORT', 'ALEXA_VERIFY', 'SPOTIFY_API_BASE_URL', 'SPOTIFY_FAULT', 'LOG_LEVEL', 'SKILL_ID']) delete cleanEnv[name];
+  for (const name of ['PORT', 'ALEXA_VERIFY', 'SPOTIFY_API_BASE_URL', 'SPOTIFY_FAULT', 'LOG_LEVEL', 'SKILL_ID', 'LINKING_TEMPLATE', 'DEMO_CLIENT_AUTH']) delete cleanEnv[name];
   const [command = '', ...rest] = args;
-  const child = spawn(process.execPath, [RUNNER, ENTRY[command] ?? command, ...rest], { env: { ...cleanEnv, ...env } });
+  const child = spawn(process.execPath, [...RUNNER, ENTRY[command] ?? command, ...rest], { env: { ...cleanEnv, ...env } });
   const running: Running = {
     child,
     stdout: '',
@@ -81,12 +81,76 @@ describe('npm run simulate', () => {
   });
 });
 
+describe('npm run simulate: account linking and the commands, the same in one-shot and piped use', () => {
+  it('runs the linking lifecycle in one shot: card, playlists, refresh, playlists, failed refresh, card, and prints no token even at LOG_LEVEL=debug', async () => {
+    const run = await finished(
+      ['simulate', '--unlinked', 'list my playlists', 'link', 'list my playlists', 'expire', 'list my playlists', 'revoke', 'list my playlists'],
+      { LOG_LEVEL: 'debug' },
+    );
+
+    expect(run.code).toBe(0);
+    const card = '  card:    LinkAccount';
+    const playlists = 'Alexa: You have 30 playlists.';
+    let at = 0;
+    for (const step of [card, 'you> link', '  authorize GET ', '  consent   ', '  code      ', '  token     POST ', '  event     AlexaSkillEvent.SkillAccountLinked', '(linked: requests now carry the access token)', playlists, '(Alexa refreshed the expired access token: token#', playlists, "(Alexa's refresh of the expired access token failed (invalid_grant", card]) {
+      const found = run.stdout.indexOf(step, at);
+      expect({ step, found: found >= 0 }).toEqual({ step, found: true });
+      at = found + step.length;
+    }
+    expect(run.stderr).toMatch(/"level":"debug"/);
+    // The demo server's codes and tokens are 64 hexadecimal characters; none may show, anywhere.
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('takes commands in any case, link --deny unquoted, locale without a value as a usage line, and "en-us" as en-US', async () => {
+    const run = await finished(['simulate', 'Unlink', 'list my playlists', 'LINK', '--deny', 'locale', 'locale en-us', 'help']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('you> Unlink\n  (unlinked in the Alexa app');
+    expect(run.stdout).toContain(`Alexa: ${t('link.speech')}\n  card:    LinkAccount`);
+    expect(run.stdout).toMatch(/you> LINK --deny\n(.*\n)*? {2}consent {3}.*presses "Cancel"\n(.*\n)*? {2}\(linking failed: access_denied/);
+    expect(run.stdout).toContain('you> locale\n  usage: locale xx-XX');
+    expect(run.stdout).toContain('you> locale en-us\n  (locale en-US; a new session starts)');
+    expect(run.stdout).toContain(`Alexa: ${t('help.unlinkedSpeech')}`);
+  });
+
+  it('treats an empty utterance as silence: the reprompt, then Alexa ends the session', async () => {
+    const run = await finished(['simulate', 'list my playlists', '', '', '']);
+
+    expect(run.stdout).toContain('you> \nAlexa (reprompt): Want to hear more of your playlists? Say yes or no.');
+    expect(run.stdout).toMatch(/you> \n {2}\(heard as SessionEndedRequest \(EXCEEDED_MAX_REPROMPTS\)[^\n]*\)\nAlexa: \(says nothing\)\n {2}session: ended/);
+    expect(run.stdout).toMatch(/you> \n {2}\(silence: no session is open, so nothing happens\)\n$/);
+  });
+
+  it('runs the same lines piped in as it does in one shot', async () => {
+    const running = launch(['simulate']);
+    running.child.stdin.end('Unlink\nlist my playlists\nlink\nlist my playlists\n\nEXPIRE\nyes\n');
+    expect(await running.exited).toBe(0);
+
+    expect(running.stdout).toContain('you> Unlink\n  (unlinked in the Alexa app');
+    expect(running.stdout).toContain(`Alexa: ${t('link.speech')}`);
+    expect(running.stdout).toContain('(linked: requests now carry the access token)');
+    expect(running.stdout).toContain('you> \nAlexa (reprompt): Want to hear more of your playlists? Say yes or no.');
+    expect(running.stdout).toMatch(/you> yes\n {2}\(Alexa refreshed the expired access token: token#[0-9a-f]{6} lives \d+ s\.\)\n {2}\(heard as AMAZON\.YesIntent\)\nAlexa: Here are the next ones/);
+  });
+
+  it('says which field of a changed template Alexa could not link with, and stops', async () => {
+    const run = await finished(['simulate', 'help'], { LINKING_TEMPLATE: path.join(__dirname, 'no-such.template.json') });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^The account-linking template .*no-such\.template\.json cannot be read as JSON: ENOENT/);
+  });
+});
+
 describe('npm start', () => {
   it('prints its URLs, refuses an unsigned POST /alexa, and stops cleanly on SIGTERM', async () => {
     const server = launch(['start'], { PORT: '0' });
     const [, alexaUrl] = await waitForOutput(server, /Alexa endpoint +POST (\S+) +signature and timestamp checks ON/);
     expect(server.stdout).toMatch(/Demo Spotify +http:\/\/127\.0\.0\.1:\d+\/v1 +30 playlists, 2 devices/);
     expect(server.stdout).toMatch(/Fault switch +http:\/\/127\.0\.0\.1:\d+\/admin\/faults/);
+    expect(server.stdout).toMatch(/Demo accounts +http:\/\/127\.0\.0\.1:\d+\/authorize +token endpoint http:\/\/127\.0\.0\.1:\d+\/api\/token/);
+    expect(server.stdout).toMatch(/this run's own demo app: client id playlist-pal-local-demo, client secret \S+ \(not Spotify's\)/);
+    expect(server.stdout).toMatch(/Account linking +AUTH_CODE, HTTP_BASIC, scopes playlist-read-private .* from account-linking\/spotify\.template\.json/);
 
     const refused = await fetch(alexaUrl!, { method: 'POST', body: JSON.stringify(launchRequest()) });
     expect(refused.status).toBe(400);
@@ -111,6 +175,6 @@ describe('npm start', () => {
     const run = await finished(['start'], { PORT: 'three thousand' });
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('Playlist Pal cannot start. Configuration: PORT: "three thousand" must be a port from 0 to 65534\n');
+    expect(run.stderr).toBe('Playlist Pal cannot start. Configuration: PORT: "three thousand" must be a port from 0 to 65533\n');
   });
 });

@@ -66,7 +66,7 @@ describe('switching the simulator among locales', () => {
   afterAll(() => local.close());
 
   it('answers each locale in its language, with the demo names as they are', async () => {
-    const simulator = local.simulator();
+    const simulator = await local.simulator();
     const said: Record<string, string> = { 'de-DE': 'welche playlists habe ich', 'fr-CA': 'quelles sont mes listes de lecture', 'es-US': 'cuáles son mis playlists', 'en-IN': 'list my playlists' };
 
     for (const [locale, question] of Object.entries(said)) {
@@ -80,7 +80,7 @@ describe('switching the simulator among locales', () => {
   });
 
   it('fills the slot the skill asked for in French, and plays what was named', async () => {
-    const simulator = local.simulator({ locale: 'fr-FR' });
+    const simulator = await local.simulator({ locale: 'fr-FR' });
 
     const ask = await simulator.say('mets une playlist');
     expect(spokenText(ask.response)).toBe(translatorFor('fr-FR').t('playlistName.askPlay'));

@@ -16,7 +16,7 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** A copy of what `npm run validate` reads, to break on purpose. */
 function copyProject(): string {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-locales-'));
-  for (const part of ['skill-package', 'account-linking', 'ask-resources.json', 'lambda']) cpSync(path.join(root, part), path.join(copy, part), { recursive: true });
+  for (const part of ['skill-package', 'account-linking', 'ask-resources.json', 'infrastructure', 'lambda']) cpSync(path.join(root, part), path.join(copy, part), { recursive: true });
   return copy;
 }
 
@@ -206,7 +206,7 @@ describe('npm run models', () => {
   it('writes the regional models from their language, with the regional samples and prompts, and changes nothing when run again', async () => {
     change(model('fr-FR'), (json) => { intentOf(json, 'PlayPlaylistIntent').samples.push('balance {playlist}'); });
     unlinkSync(path.join(project, model('en-IN')));
-    const run = () => promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'runTs.mjs'), 'scripts/models.ts'], { cwd: project });
+    const run = () => promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'scripts', 'main.ts'), path.join(root, 'scripts', 'models.ts')], { cwd: project });
 
     const first = await run();
     const frCA = JSON.parse(readFileSync(path.join(project, model('fr-CA')), 'utf8')) as Json;

@@ -1,6 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { cardinalsAsDigits, ordinalDigits, spelledDigits, type CardinalSpeller, type CardinalWords } from './cardinals';
-import { positionReader } from './choicePosition';
+import { referenceReader } from './references';
 
 /*
  * French numbers add up ("soixante-dix" is 60 + 10), except "quatre-vingts", which is read as one
@@ -77,8 +77,11 @@ export const FRENCH: MatchingLanguage = {
   digitsAsWords: (tokens) => spelledDigits(SPELLER, tokens),
   leadingFiller: /^(?:(?:la|le|les|l|ma|mon|mes|1|notre|nos|cette|ce|cet) )*(?:(?:play ?lists?|listes? de lecture|liste|compilation) (?:(?:de|du|des|d) )?)?/,
   trailingFiller: / (?:play ?lists?|liste)$/,
-  // "la deuxième" (said "la 2e" by now), "numéro trois", "la dernière".
-  choicePosition: positionReader(/^(?:(?:la|le|l|celle|celui) )?(?:(?:numero )?(\d+)e?|(derniere?))(?: (?:playlist|liste|de la liste))?$/),
+  // "la troisième" (said "la 3e" by now), "numéro deux", "la dernière"; "la" (of "joue-la"), "celle-là", "cette playlist".
+  readReference: referenceReader(
+    /^(?:(?<article>la|le|l|celle|celui) )?(?:(?<marker>numero )?(?<digits>\d+)(?<suffix>e)?|(?<last>derniere?))(?: (?:playlist|liste|de la liste))?(?: sil te plait| sil vous plait)?$/,
+    /^(?:la|le|ca|celle la|celle ci|celui la|celui ci|cette playlist|cette liste|la meme|la meme playlist|celle que tu viens de decrire)(?: sil te plait| sil vous plait)?$/,
+  ),
   declining: [
     'non', 'non merci', 'nan', 'aucune', 'aucun', 'aucune des deux', 'aucun des deux', "aucune d'entre elles", "ni l'une ni l'autre", "ni l'un ni l'autre", 'pas du tout',
   ],

@@ -1,6 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { cardinalsAsDigits, spelledDigits, type CardinalSpeller, type CardinalWords } from './cardinals';
-import { positionReader } from './choicePosition';
+import { referenceReader } from './references';
 
 /*
  * German writes numbers as one word ("zweiundzwanzig", "neunzehnhundertneunundneunzig"), units
@@ -117,8 +117,12 @@ export const GERMAN: MatchingLanguage = {
   digitsAsWords: (tokens) => spelledDigits(SPELLER, tokens).map((token) => (/^[2-9]0er$/.test(token) ? `${TENS_WORDS[Number(token[0])]!}er` : token)),
   leadingFiller: /^(?:(?:meine[nmrs]?|mein|die|der|das|den|dem|eine[nmrs]?|ein|unsere[nmrs]?|unser) )*(?:(?:playlist|playliste|wiedergabeliste) (?:namens |mit dem namen )?)?/,
   trailingFiller: /(?: ?play ?liste?n?| wiedergabeliste| liste)$/,
-  // "die zweite" (said "die 2" by now), "nummer drei", "die letzte".
-  choicePosition: positionReader(/^(?:(?:die|der|das|den) )?(?:(?:nummer )?(\d+)|(letzte[nrs]?))(?: (?:playlist|davon|bitte))?$/),
+  // "die dritte" (said "die 3" by now: German ordinals read as digits, so the article marks the
+  // position), "nummer zwei", "die letzte"; "sie", "die da", "diese Playlist", "dieselbe".
+  readReference: referenceReader(
+    /^(?:(?<article>die|der|das|den) )?(?:(?<marker>nummer )?(?<digits>\d+)|(?<last>letzte[nrs]?))(?: (?:playlist|davon|auf der liste))?(?: bitte)?$/,
+    /^(?:sie|es|die|das|diese|dieses|die da|das da|diese da|die hier|diese hier|diese playlist|die playlist|dieselbe|dieselbe playlist|die gleiche|die gleiche playlist|genau die)(?: bitte)?$/,
+  ),
   declining: ['nein', 'ne', 'nee', 'nö', 'keine', 'keins', 'keine davon', 'keine von beiden', 'keine von denen', 'keine der beiden', 'weder noch', 'weder die eine noch die andere', 'nein danke'],
   agreeing: ['ja', 'jawohl', 'genau', 'klar', 'na klar', 'okay', 'ok', 'gerne', 'gern', 'ja bitte', 'sicher', 'jep', 'jo'],
 };

@@ -1,6 +1,6 @@
 import type { MatchingLanguage } from '../language';
 import { cardinalsAsDigits, ordinalDigits, spelledDigits, type CardinalSpeller, type CardinalWords } from './cardinals';
-import { positionReader } from './choicePosition';
+import { referenceReader } from './references';
 
 /*
  * Spanish writes 16..29 and the hundreds as one word ("veinticuatro", "doscientos") and joins
@@ -57,8 +57,11 @@ export const SPANISH: MatchingLanguage = {
   digitsAsWords: (tokens) => spelledDigits(SPELLER, tokens),
   leadingFiller: /^(?:(?:la|el|los|las|mi|mis|1|nuestra|nuestro|esa|esta|tu) )*(?:(?:play ?lists?|listas? de reproduccion|listas?) (?:(?:de|del) )?)?/,
   trailingFiller: / (?:play ?lists?|lista)$/,
-  // "la segunda" (said "la 2o" by now), "número tres", "la última".
-  choicePosition: positionReader(/^(?:(?:la|el|lo) )?(?:(?:numero )?(\d+)o?|(ultim[oa]))(?: (?:playlist|lista|de la lista))?$/),
+  // "la tercera" (said "la 3o" by now), "número dos", "la última"; "esa", "la misma", "esa lista".
+  readReference: referenceReader(
+    /^(?:(?<article>la|el|lo) )?(?:(?<marker>numero )?(?<digits>\d+)(?<suffix>o)?|(?<last>ultim[oa]))(?: (?:playlist|lista|de la lista))?(?: por favor)?$/,
+    /^(?:la|lo|esa|ese|esta|este|eso|esto|esa de ahi|esa lista|esta lista|esa playlist|esta playlist|esa misma|la misma|la misma lista|la que me acabas de decir)(?: por favor)?$/,
+  ),
   declining: ['no', 'no gracias', 'nop', 'ninguna', 'ninguno', 'ninguna de las dos', 'ninguno de los dos', 'ninguna de ellas', 'ni una ni otra', 'ni la una ni la otra', 'para nada'],
   agreeing: ['sí', 'claro', 'vale', 'ok', 'okay', 'por supuesto', 'dale', 'sí por favor', 'de acuerdo', 'venga', 'claro que sí'],
 };
