@@ -2,10 +2,10 @@ import type { ResponseEnvelope } from 'ask-sdk-model';
 import { SUPPORTED_LOCALES, translatorFor } from '../../lambda/i18n';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson, type PlaylistRecord } from '../../local/spotify/model';
-import { intentRequest, launchRequest } from '../support/envelopes';
+import { intentRequest, launchRequest, skillEventRequest } from '../support/envelopes';
 import { languageOfText } from '../support/language';
 import { cardText, cardType, endsSession, spokenText, ssml } from '../support/responses';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { startHarness, startRememberingHarness, type Harness, type RememberingHarness } from '../support/skillHarness';
 
 /*
  * The core conversations in every locale the skill speaks, through the real dispatcher: each
@@ -15,12 +15,23 @@ const TOKENS = { demo: DEMO_ACCESS_TOKEN, twelve: 'token-twelve-playlists', free
 const TWELVE = ['Morning Run', 'Rock & Roll <Live>', 'Chill "Vibes"', 'Café del Mar', 'Road Trip 🚗', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];
 const named = (names: readonly string[]): PlaylistRecord[] => names.map((name, index) => ({ id: `id${index}`, name, trackCount: index + 1 }));
 
-/** How each language says "play my Morning Run playlist" and names a playlist with "&" (the slot value Alexa sends). */
-const SAID: Readonly<Record<string, { morningRun: string; rockAndRoll: string; everything: string }>> = {
-  en: { morningRun: 'my morning run playlist', rockAndRoll: 'rock and roll', everything: 'everything i ever liked' },
-  de: { morningRun: 'die morning run playlist', rockAndRoll: 'rock und roll', everything: 'die playlist everything i ever liked' },
-  fr: { morningRun: 'la playlist morning run', rockAndRoll: 'rock et roll', everything: 'ma playlist everything i ever liked' },
-  es: { morningRun: 'la lista morning run', rockAndRoll: 'rock y roll', everything: 'mi playlist everything i ever liked' },
+/**
+ * How each language says "play my Morning Run playlist", names a playlist with "&", and points at
+ * what was just heard ("the third one", "it", "the seventh one"): the slot value Alexa sends.
+ */
+interface Said {
+  readonly morningRun: string;
+  readonly rockAndRoll: string;
+  readonly everything: string;
+  readonly third: string;
+  readonly it: string;
+  readonly seventh: string;
+}
+const SAID: Readonly<Record<string, Said>> = {
+  en: { morningRun: 'my morning run playlist', rockAndRoll: 'rock and roll', everything: 'everything i ever liked', third: 'the third one', it: 'it', seventh: 'the seventh one' },
+  de: { morningRun: 'die morning run playlist', rockAndRoll: 'rock und roll', everything: 'die playlist everything i ever liked', third: 'die dritte', it: 'sie', seventh: 'die siebte' },
+  fr: { morningRun: 'la playlist morning run', rockAndRoll: 'rock et roll', everything: 'ma playlist everything i ever liked', third: 'la troisième', it: 'la', seventh: 'la septième' },
+  es: { morningRun: 'la lista morning run', rockAndRoll: 'rock y roll', everything: 'mi playlist everything i ever liked', third: 'la tercera', it: 'esa', seventh: 'la séptima' },
 };
 /** 9,812 tracks as each locale writes it. */
 const NINE_THOUSAND: Readonly<Record<string, string>> = {
@@ -130,8 +141,83 @@ describe.each(SUPPORTED_LOCALES)('in %s', (locale) => {
     expect(heard(await ask('PlaylistDetailsIntent', TOKENS.demo, { playlist: said.morningRun }))).toBe(t('errors.notFound'));
   });
 
+  it('plays the third of the names just listed when the language says "the third one"', async () => {
+    const listed = await ask('ListPlaylistsIntent', TOKENS.twelve);
+
+    const response = await ask('PlayPlaylistIntent', TOKENS.twelve, { playlist: said.third }, listed.sessionAttributes);
+
+    expect(heard(response)).toBe(t('play.playing', { name: 'Chill "Vibes"', device: 'Kitchen Echo' }));
+  });
+
+  it('plays the playlist just described when the language says "it"', async () => {
+    const described = await ask('PlaylistDetailsIntent', TOKENS.demo, { playlist: said.everything });
+
+    const response = await ask('PlayPlaylistIntent', TOKENS.demo, { playlist: said.it }, described.sessionAttributes);
+
+    expect(heard(response)).toBe(t('play.playing', { name: 'Everything I Ever Liked', device: 'Kitchen Echo' }));
+  });
+
+  it('says how many names it read out for "the seventh one" after five, and offers the list for "the third one" before any', async () => {
+    const listed = await ask('ListPlaylistsIntent', TOKENS.twelve);
+
+    const beyond = await ask('PlayPlaylistIntent', TOKENS.twelve, { playlist: said.seventh }, listed.sessionAttributes);
+    const before = await ask('PlayPlaylistIntent', TOKENS.twelve, { playlist: said.third });
+
+    expect(heard(beyond)).toBe(`${t('references.onlyListed', { count: 5 })} ${t('playlistName.askWhichReprompt')}`);
+    expect(heard(before)).toBe(t('references.nothingListed'));
+  });
+
+  it("says Spotify keeps its own playlists' details from the skill, and that its app is not open to the listener yet", async () => {
+    harness.spotify.inject({ path: '/playlists/4d5e6f7g8h9i0j1k2l3mDF', fault: { kind: 'status', status: 404, body: errorJson(404, 'Resource not found') } });
+    expect(heard(await ask('PlaylistDetailsIntent', TOKENS.demo, { playlist: 'deep focus' }))).toBe(`${t('details.notShared', { name: 'Deep Focus' })} ${t('details.offerPlay')}`);
+
+    harness.spotify.inject({ path: '/me/playlists', fault: { kind: 'raw', status: 403, contentType: 'text/plain', body: 'User not registered in the Developer Dashboard' }, times: 2 });
+    expect(heard(await ask('ListPlaylistsIntent', TOKENS.demo))).toBe(t('errors.userNotRegistered'));
+  });
+
   it(language === 'en' ? 'speaks English' : 'never answers in English', () => {
     const same = t('help.speech') === english.t('help.speech');
     expect(same).toBe(language === 'en');
+  });
+});
+
+/*
+ * What the listener's memory adds (issue 14), in every locale: the one-time welcome after linking
+ * and "play it again", against an embedded DynamoDB table.
+ */
+describe.each(SUPPORTED_LOCALES)('remembering the listener in %s', (locale) => {
+  const language = locale.slice(0, 2);
+  const { t } = translatorFor(locale);
+  const userId = `amzn1.ask.account.LOCALE-${locale}`;
+  let remembering: RememberingHarness;
+  beforeAll(async () => {
+    remembering = await startRememberingHarness();
+  });
+  afterAll(() => remembering.close());
+
+  const linked = (newSession: boolean) => ({ accessToken: DEMO_ACCESS_TOKEN, locale, userId, newSession });
+  const heard = (response: ResponseEnvelope) => {
+    const speech = spokenText(response);
+    expect({ speech, language: languageOfText(speech) }).toEqual({ speech, language });
+    return speech;
+  };
+
+  it('welcomes the listener once after linking, then knows nothing to play again yet, then plays it again', async () => {
+    await remembering.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: DEMO_ACCESS_TOKEN }, { userId, locale }));
+
+    expect(heard(await remembering.ask(launchRequest(linked(true))))).toBe(t('launch.firstWelcome', { count: 30 }));
+    expect(heard(await remembering.ask(intentRequest('PlayLastPlaylistIntent', {}, linked(true))))).toBe(`${t('playLast.nothingYet')} ${t('playlistName.askPlay')}`);
+    await remembering.ask(intentRequest('PlayPlaylistIntent', { playlist: SAID[language]!.morningRun }, linked(true)));
+    expect(heard(await remembering.ask(intentRequest('PlayLastPlaylistIntent', {}, linked(true))))).toBe(t('play.playing', { name: 'Morning Run', device: 'Kitchen Echo' }));
+  });
+
+  it('says it cannot recall the last playlist without a table, and asks which to play', async () => {
+    const stateless = await startHarness();
+    try {
+      const response = await stateless.ask(intentRequest('PlayLastPlaylistIntent', {}, linked(true)));
+      expect(heard(response)).toBe(`${t('playLast.unavailable')} ${t('playlistName.askPlay')}`);
+    } finally {
+      await stateless.close();
+    }
   });
 });

@@ -79,6 +79,33 @@ describe('switching the simulator among locales', () => {
     }
   });
 
+  it.each([
+    ['de-DE', 'liste meine playlists', 'spiel die dritte', 'Ich spiele Chill "Vibes" auf Kitchen Echo.'],
+    ['fr-FR', 'quelles sont mes playlists', 'mets la dernière', 'Je lance Deep Focus sur Kitchen Echo.'],
+    ['es-MX', 'cuáles son mis playlists', 'pon la segunda', 'Reproduciendo Rock & Roll <Live> en Kitchen Echo.'],
+  ])('in %s, after "%s", plays the name "%s" points at', async (locale, list, pointing, playing) => {
+    const simulator = await local.simulator({ locale });
+
+    await simulator.say(list);
+    const played = await simulator.say(pointing);
+
+    expect(played.resolution).toMatchObject({ name: 'PlayPlaylistIntent' });
+    expect(spokenText(played.response)).toBe(playing);
+  });
+
+  it.each([
+    ['fr-FR', 'parle-moi de deep house', 'joue-la', 'Je lance Deep House sur Kitchen Echo.'],
+    ['de-DE', 'erzähl mir was über deep house', 'spiel sie ab', 'Ich spiele Deep House auf Kitchen Echo.'],
+    ['es-ES', 'háblame de deep house', 'pon esa', 'Reproduciendo Deep House en Kitchen Echo.'],
+  ])('in %s, after "%s", plays the playlist described on "%s"', async (locale, describe, pointing, playing) => {
+    const simulator = await local.simulator({ locale });
+
+    await simulator.say(describe);
+    const played = await simulator.say(pointing);
+
+    expect(spokenText(played.response)).toBe(playing);
+  });
+
   it('fills the slot the skill asked for in French, and plays what was named', async () => {
     const simulator = await local.simulator({ locale: 'fr-FR' });
 

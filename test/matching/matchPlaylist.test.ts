@@ -8,10 +8,12 @@ import {
   normaliseSpoken,
   pickAmongChoices,
   readChoiceAnswer,
+  readReference,
   SPANISH,
   type MatchingLanguage,
   type MatchOutcome,
   type Named,
+  type Reference,
 } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from './fixtures/trickyPlaylistNames';
 
@@ -357,5 +359,50 @@ describe.each(CHOICE_ANSWERS)('answering "which one did you mean?" in %s', (_nam
   it.each(rows)('reads "%s" as %s', (answer, reading) => {
     const read = readChoiceAnswer(answer, choices, language);
     expect(read.kind === 'picked' ? read.item.name : read.kind).toBe(reading);
+  });
+});
+
+/*
+ * Words that point at what was just heard instead of naming a playlist (issue 16's references),
+ * as each language says them. A position said as an ordinal, with "number" or (where ordinals
+ * read as digits, as in German) with an article is explicit; a bare digit may still be a name.
+ */
+type ReferenceRow = readonly [said: string, reads: Reference | undefined];
+const position = (n: number, explicit = true): Reference => ({ kind: 'position', position: n, explicit });
+const LAST: Reference = { kind: 'last' };
+const THIS: Reference = { kind: 'this' };
+
+const REFERENCES: ReadonlyArray<readonly [string, MatchingLanguage, readonly ReferenceRow[]]> = [
+  ['English', ENGLISH, [
+    ['the third one', position(3)], ['number two', position(2)], ['the 1st', position(1)], ['the last one', LAST], ['two', position(2, false)],
+    ['it', THIS], ['that one', THIS], ['this playlist', THIS], ['fifty', undefined], ['workout two', undefined], ['morning run', undefined],
+  ]],
+  ['German', GERMAN, [
+    ['die dritte', position(3)], ['die dritte playlist', position(3)], ['nummer zwei', position(2)], ['die erste bitte', position(1)], ['die siebte', position(7)],
+    ['die letzte', LAST], ['den letzten', LAST], ['zwei', position(2, false)],
+    ['sie', THIS], ['die da', THIS], ['diese Playlist', THIS], ['dieselbe', THIS], ['fünfzig', undefined], ['die neunziger', undefined], ['workout zwei', undefined],
+  ]],
+  ['French', FRENCH, [
+    ['la troisième', position(3)], ['numéro deux', position(2)], ['la première', position(1)], ['la 2e', position(2)], ['la septième', position(7)],
+    ['la dernière', LAST], ['le dernier', LAST], ['deux', position(2, false)],
+    ['la', THIS], ['celle-là', THIS], ['cette playlist', THIS], ['ça', THIS], ['cinquante', undefined], ['la playlist chill', undefined], ['années quatre vingt', undefined],
+  ]],
+  ['Spanish', SPANISH, [
+    ['la tercera', position(3)], ['número dos', position(2)], ['el primero', position(1)], ['la 2ª', position(2)], ['la séptima por favor', position(7)],
+    ['la última', LAST], ['el último', LAST], ['dos', position(2, false)],
+    ['esa', THIS], ['la misma', THIS], ['esa lista', THIS], ['esta playlist', THIS], ['cincuenta', undefined], ['la lista morning run', undefined], ['los noventa', undefined],
+  ]],
+];
+
+describe.each(REFERENCES)('reading what a listener points at in %s', (_name, language, rows) => {
+  it.each(rows)('reads "%s" as %j', (said, reads) => {
+    expect(readReference(said, language)).toEqual(reads);
+  });
+});
+
+describe('pointing words in the wrong language', () => {
+  it('are names, not references: "die dritte" means nothing in English, "the third one" nothing in German', () => {
+    expect(readReference('die dritte', ENGLISH)).toBeUndefined();
+    expect(readReference('the third one', GERMAN)).toBeUndefined();
   });
 });
