@@ -31,6 +31,12 @@ function readJson(root: string, file: string): Loaded {
   }
 }
 
+/** The locales skill.json publishes, whose Alexa regions need a deployment each; undefined when skill.json says nothing readable. */
+function publishedLocales(manifest: unknown): string[] | undefined {
+  const locales = (manifest as { manifest?: { publishingInformation?: { locales?: unknown } } } | null | undefined)?.manifest?.publishingInformation?.locales;
+  return locales !== null && typeof locales === 'object' && !Array.isArray(locales) ? Object.keys(locales) : undefined;
+}
+
 export interface ValidationReport {
   readonly problems: Problem[];
   /** What was looked at, for the summary line. */
@@ -90,7 +96,7 @@ export function validateProject(
 
   let stackParameters: StackParametersByProfile = new Map();
   load(ASK_RESOURCES, (value) => {
-    const checkedResources = askResourcesProblems(value);
+    const checkedResources = askResourcesProblems(value, publishedLocales(manifest));
     stackParameters = checkedResources.stackParameters;
     return checkedResources.problems;
   });
