@@ -141,6 +141,16 @@ describe.each(SUPPORTED_LOCALES)('in %s', (locale) => {
     expect(heard(await ask('PlaylistDetailsIntent', TOKENS.demo, { playlist: said.morningRun }))).toBe(t('errors.notFound'));
   });
 
+  it("plays a second name from the session's library index, matched in the language, without listing again", async () => {
+    const first = await ask('PlayPlaylistIntent', TOKENS.demo, { playlist: said.morningRun });
+    harness.spotify.reset();
+
+    const second = await ask('PlayPlaylistIntent', TOKENS.demo, { playlist: said.rockAndRoll }, first.sessionAttributes);
+
+    expect(heard(second)).toBe(t('play.playing', { name: 'Rock & Roll <Live>', device: 'Kitchen Echo' }));
+    expect(harness.spotify.requests.map((request) => request.path)).not.toContain('/me/playlists');
+  });
+
   it('plays the third of the names just listed when the language says "the third one"', async () => {
     const listed = await ask('ListPlaylistsIntent', TOKENS.twelve);
 
