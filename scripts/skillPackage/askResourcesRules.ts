@@ -115,21 +115,27 @@ function regionalDeploymentProblems(profile: string, code: Json, userConfig: Jso
   const served = servingRegions(publishedLocales);
   const out: Problem[] = [];
   const defaultSrc = objectAt(code.default)?.src;
-  for (const [region, locales] of served) {
-    const entry = codeEntryOf(region);
-    const where = `Alexa serves ${locales.join(', ')} from its ${ALEXA_REGION_NAMES[region]} endpoint`;
-    const expected = AWS_REGION_OF_ALEXA_REGION[region];
-    if (objectAt(code[entry]) === undefined) {
-      out.push(problem(ASK_RESOURCES, [...base, 'code', entry], `is missing: ${where}, and without a deployment of its own there they would be answered, and remembered, in ${String(userConfig.awsRegion)}. Add { "src": "${String(defaultSrc ?? './lambda')}" } and regionalOverrides.${entry}.awsRegion "${expected}".`));
-      continue;
-    }
+  const where = (region: AlexaRegion) => `Alexa serves ${served.get(region)!.join(', ')} from its ${ALEXA_REGION_NAMES[region]} endpoint`;
+  /** The same code as every other region, in the AWS region that serves `region`. */
+  const deploymentProblems = (entry: string, region: AlexaRegion): Problem[] => {
+    const found: Problem[] = [];
     if (entry !== 'default' && objectAt(code[entry])?.src !== defaultSrc) {
-      out.push(problem(ASK_RESOURCES, [...base, 'code', entry, 'src'], `must be "${String(defaultSrc)}", the code of every other region: one skill answers every locale.`));
+      found.push(problem(ASK_RESOURCES, [...base, 'code', entry, 'src'], `must be "${String(defaultSrc)}", the code of every other region: one skill answers every locale.`));
     }
+    const expected = AWS_REGION_OF_ALEXA_REGION[region];
     const deployedTo = entry === 'default' ? userConfig.awsRegion : (objectAt(overrides[entry])?.awsRegion ?? CLI_DEFAULT_AWS_REGIONS[entry]);
     if (deployedTo !== expected) {
       const at = entry === 'default' ? [...base, 'skillInfrastructure', 'userConfig', 'awsRegion'] : [...overridesAt, entry, 'awsRegion'];
-      out.push(problem(ASK_RESOURCES, at, `is "${String(deployedTo)}", but ${where}, which is served from "${expected}": deploy there so those listeners get the nearest function and their stored state stays in that region.`));
+      found.push(problem(ASK_RESOURCES, at, `is "${String(deployedTo)}", but ${where(region)}, which is served from "${expected}": deploy there so those listeners get the nearest function and their stored state stays in that region.`));
+    }
+    return found;
+  };
+  for (const region of served.keys()) {
+    const entry = codeEntryOf(region);
+    if (objectAt(code[entry]) === undefined) {
+      out.push(problem(ASK_RESOURCES, [...base, 'code', entry], `is missing: ${where(region)}, and without a deployment of its own there they would be answered, and remembered, in ${String(userConfig.awsRegion)}. Add { "src": "${String(defaultSrc ?? './lambda')}" } and regionalOverrides.${entry}.awsRegion "${AWS_REGION_OF_ALEXA_REGION[region]}".`));
+    } else {
+      out.push(...deploymentProblems(entry, region));
     }
   }
   for (const entry of Object.keys(code)) {
@@ -140,6 +146,9 @@ function regionalDeploymentProblems(profile: string, code: Json, userConfig: Jso
     } else if (!served.has(region)) {
       const locales = Object.keys(ALEXA_REGION_OF_LOCALE).filter((locale) => ALEXA_REGION_OF_LOCALE[locale] === region);
       out.push(problem(ASK_RESOURCES, [...base, 'code', entry], `deploys a stack for ${ALEXA_REGION_NAMES[region]}, which serves none of the published locales (it would serve ${locales.join(', ')}): remove it, or publish one of those.`));
+    } else if (codeEntryOf(region) !== entry) {
+      // An explicit "NA" beside "default": the CLI deploys it too, and it must run where NA is served.
+      out.push(...deploymentProblems(entry, region));
     }
   }
   for (const [entry, override] of Object.entries(overrides)) {

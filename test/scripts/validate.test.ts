@@ -317,6 +317,11 @@ describe('npm run validate', () => {
       { file: RESOURCES, path: 'profiles.default.code.FE', message: expect.stringContaining('serves none of the published locales (it would serve en-AU, ja-JP)') },
     ],
     [
+      'an explicit North American entry deployed to Europe',
+      () => edit(RESOURCES, (json) => { json.profiles.default.code.NA = { src: './lambda' }; json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA = { awsRegion: 'eu-west-1' }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA.awsRegion', message: expect.stringContaining('from its North America endpoint, which is served from "us-east-1"') },
+    ],
+    [
       'an override for a region the CLI does not deploy',
       () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA = { awsRegion: 'us-east-1' }; }),
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA', message: expect.stringMatching(/^does nothing: code has no "NA" entry/) },
