@@ -6,7 +6,9 @@ const USAGE = `Usage: npm run deploy:rehearse [-- --keep]
 Deploys a fresh copy of the project with the real ASK CLI the project pins (tools/ask-cli),
 end to end, to stand-ins on loopback for Login with Amazon, SMAPI, S3 and CloudFormation, with
 throwaway credentials: the default profile twice, a named profile and the environment profile,
-and npm run link:configure for each. Checks what the CLI sent and that git status stays clean.
+and npm run link:configure for each. Checks what the CLI sent (one stack per Alexa region in
+the AWS region that serves it, and the regional endpoints of the manifest) and that git status
+stays clean.
 Needs the network only to install the pinned CLI on first use. Part of npm test.
 
   --keep   keep the work copy and its staging folder, and print where they are

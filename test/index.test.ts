@@ -7,6 +7,8 @@ import { demoAccount, DEMO_ACCESS_TOKEN } from '../local/spotify/demoAccount';
 import { SpotifyStandIn } from '../local/spotify/standIn';
 import { unreachableTable } from './support/failingTables';
 import { intentRequest, launchRequest, sessionEndedRequest, skillEventRequest, TEST_USER_ID } from './support/envelopes';
+import { SUPPORTED_LOCALES, translatorFor } from '../lambda/i18n';
+import { languageOfText } from './support/language';
 import { cardType, endsSession, spokenText, ssml } from './support/responses';
 
 const bundle = path.resolve(__dirname, '..', 'build', 'lambda', 'index.js');
@@ -83,6 +85,21 @@ describe('build/lambda/index.js', () => {
     expect(logs).toContain('"level":"debug"');
     expect(logs).not.toContain(DEMO_ACCESS_TOKEN);
     expect(logs).not.toContain(REVOKED);
+  });
+
+  it('answers "list my playlists" in each of the eleven locales in its language, and any other locale in English', async () => {
+    const locales = [...SUPPORTED_LOCALES, 'it-IT'];
+    const { responses } = await invokeBundle(
+      locales.map((locale) => intentRequest('ListPlaylistsIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, locale })),
+      { SPOTIFY_API_BASE_URL: spotify.baseUrl, LOG_LEVEL: 'silent' },
+    );
+
+    const answers = responses.map((response, index) => [locales[index]!, spokenText(response)] as const);
+    for (const [locale, answer] of answers) {
+      const { t, list } = translatorFor(locale);
+      expect(answer).toBe(`${t('list.all', { count: 2, names: list(['Rock & Roll <Live>', 'Say "Cheese"']) })} ${t('list.afterAll')}`);
+      expect([locale, languageOfText(answer)]).toEqual([locale, locale === 'it-IT' ? 'en' : locale.slice(0, 2)]);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { canfulfill, Intent } from 'ask-sdk-model';
 import { NAME_FREE_INTENTS } from '../alexa/handledIntents';
 import { PLAYLIST_SLOT } from '../alexa/slots';
-import { matchSpokenName } from '../matching';
+import { matchSpokenName, type MatchingLanguage } from '../matching';
 import type { SpotifyApi } from '../spotify';
 import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS } from './sessionState';
 
@@ -51,13 +51,13 @@ export function unlinkedAnswer(intent: Intent): Answer {
  * none, NO; not all of the playlists read in time, MAYBE (it may be among the rest). No name,
  * MAYBE: the skill would ask for one. An empty playlist cannot be played.
  */
-export async function linkedAnswer(intent: Intent, spotify: SpotifyApi): Promise<Answer> {
+export async function linkedAnswer(intent: Intent, spotify: SpotifyApi, language: MatchingLanguage): Promise<Answer> {
   if (intent.name === 'ListPlaylistsIntent') return { canFulfill: 'YES' };
   const spoken = heardSlots(intent).find(([name]) => name === PLAYLIST_SLOT)?.[1];
   if (spoken === undefined) return { canFulfill: 'MAYBE' };
 
   const library = await spotify.playlists.listAllMine(MAX_MATCHED_PLAYLISTS);
-  const outcome = matchSpokenName(spoken, library.items);
+  const outcome = matchSpokenName(spoken, library.items, language);
   const slot = (canUnderstand: canfulfill.CanUnderstandSlotValues, canFulfill: canfulfill.CanFulfillSlotValues) => ({ [PLAYLIST_SLOT]: { canUnderstand, canFulfill } });
   if (outcome.kind === 'found') {
     const playable = intent.name !== 'PlayPlaylistIntent' || outcome.item.trackCount !== 0;

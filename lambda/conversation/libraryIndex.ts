@@ -11,6 +11,7 @@ import {
   type LibraryEntry,
   type LibraryIndex,
 } from './sessionState';
+import { spokenLanguage } from './spokenLanguage';
 
 /*
  * The library index: the user's playlists (id, name, version) as the session last saw all of
@@ -101,7 +102,7 @@ export function matchInLibraryIndex(input: HandlerInput, spoken: string): Indexe
   const library = readSession(input).library;
   if (library === undefined) return undefined;
   const playlists = library.entries.map(summaryOf);
-  return { ...matchSpokenName(spoken, playlists), library: playlists };
+  return { ...matchSpokenName(spoken, playlists, spokenLanguage(input)), library: playlists };
 }
 
 /**

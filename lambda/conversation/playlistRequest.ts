@@ -12,6 +12,7 @@ import { forgetLibrary, matchInLibraryIndex, seeLibraryPage, seePlaylist } from 
 import { teachPlaylistNames } from './playlistEntities';
 import { resolvePointing } from './references';
 import { forgetPendingQuestions, MAX_INDEXED_PLAYLISTS, playlistRef, updateSession, type PlaylistAction, type PlaylistRef } from './sessionState';
+import { spokenLanguage } from './spokenLanguage';
 import { startPlayback } from './startPlayback';
 import type { HandledIntent } from '../alexa/handledIntents';
 
@@ -60,7 +61,7 @@ async function lookUp(input: HandlerInput, spotify: SpotifyApi, action: Playlist
   const walk = await spotify.playlists.listAllMine(MAX_INDEXED_PLAYLISTS);
   seeLibraryPage(input, walk);
   const library = walk.items;
-  const outcome = matchSpokenName(spoken, library);
+  const outcome = matchSpokenName(spoken, library, spokenLanguage(input));
   if (outcome.kind === 'found') return { kind: 'found', playlist: outcome.item, devices };
   if (outcome.kind === 'ambiguous') return { kind: 'ambiguous', choices: outcome.items, library };
   return { kind: 'none', library };
@@ -166,7 +167,7 @@ export async function answerPlaylistRequest(input: HandlerInput, spotify: Spotif
     if (lookup.kind === 'found') return actOnPlaylist(input, spotify, action, playlistRef(lookup.playlist), lookup.details, lookup.devices);
     if (lookup.library.length === 0) return noPlaylists(input);
     // "No" or "yes" in answer to "Which playlist should I play?", and no playlist is called that.
-    const word = lookup.kind === 'none' ? yesOrNo(spoken) : undefined;
+    const word = lookup.kind === 'none' ? yesOrNo(spoken, spokenLanguage(input)) : undefined;
     if (word === 'no') return closeOnNo(input);
     if (word === 'yes') return askForPlaylistName(input, action);
     // "Play it", "the third one", with nothing heard before, and no playlist is called that.

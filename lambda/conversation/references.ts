@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { exactlyNamed, readReference } from '../matching';
 import { readSession, type PlaylistRef, type SessionState } from './sessionState';
+import { spokenLanguage } from './spokenLanguage';
 
 /*
  * "Play the third one", "tell me about number two", "play it": words that point at a playlist
@@ -38,10 +39,11 @@ function indexOfPosition(listed: Listed, n: number): number | undefined {
 export function resolvePointing(input: HandlerInput, spoken: string): Pointed | undefined {
   const { listed, described } = readSession(input);
   const heard = [...(described === undefined ? [] : [described]), ...(listed?.playlists ?? [])];
-  const named = exactlyNamed(spoken, heard);
+  const language = spokenLanguage(input);
+  const named = exactlyNamed(spoken, heard, language);
   if (named !== undefined) return { kind: 'playlist', playlist: named };
 
-  const reference = readReference(spoken);
+  const reference = readReference(spoken, language);
   if (reference === undefined) return undefined;
   if (reference.kind === 'this') {
     const only = described ?? (listed?.playlists.length === 1 ? listed.playlists[0] : undefined);

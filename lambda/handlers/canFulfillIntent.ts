@@ -3,6 +3,7 @@ import type { canfulfill, Intent } from 'ask-sdk-model';
 import { linkedAccessToken } from '../accountLinking/accessToken';
 import { isRequestType } from '../alexa/requestMatchers';
 import { foreignAnswer, isNameFreeIntent, linkedAnswer, unlinkedAnswer } from '../conversation/canFulfill';
+import { spokenLanguage } from '../conversation/spokenLanguage';
 import type { Logger } from '../logging/logger';
 import { Deadline, SpotifyError, type SpotifyClient } from '../spotify';
 
@@ -30,7 +31,7 @@ export function canFulfillIntentHandler({ spotify, logger, budgetMs }: CanFulfil
       } else {
         const token = linkedAccessToken(input.requestEnvelope);
         try {
-          result = token === undefined ? unlinkedAnswer(intent) : await linkedAnswer(intent, spotify.forUser(() => token, Deadline.after(budgetMs)));
+          result = token === undefined ? unlinkedAnswer(intent) : await linkedAnswer(intent, spotify.forUser(() => token, Deadline.after(budgetMs)), spokenLanguage(input));
         } catch (error) {
           // Spotify down, slow or refusing the token: the skill could not do it now either.
           logger[error instanceof SpotifyError ? 'warn' : 'error']('name-free check failed', { intent: intent.name, error });

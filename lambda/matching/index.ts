@@ -12,3 +12,4 @@ export {
 } from './matchPlaylist';
 export { normaliseName, normaliseSpoken } from './normalise';
 export { spokenForms } from './spokenForms';
+export { ENGLISH, FRENCH, GERMAN, matchingLanguageFor, SPANISH, type MatchingLanguage } from './language';

@@ -1,5 +1,5 @@
+import { ENGLISH, type MatchingLanguage } from './language';
 import { normaliseName, spellingsJoined } from './normalise';
-import { digitsAsWords } from './numberWords';
 
 export interface SpokenForms {
   /** What Alexa should expect to hear for the name. */
@@ -24,18 +24,26 @@ const LETTER_RUN = /\b\p{L}(?: \p{L}\b)+/gu;
  * letters as the word they spell ("edm") and short capitals letter by letter ("e d m"),
  * "r and b" as "rnb". A name written in capitals throughout is shouting, not acronyms.
  */
-function respellings(original: string): string[] {
-  const normalised = normaliseName(original);
-  const forms = [normaliseName(original.replace(HYPHEN_IN_WORD, '')), normalised.replace(LETTER_RUN, (run) => run.replace(/ /g, '')), spellingsJoined(normalised)];
-  if (/\p{Ll}/u.test(original)) forms.push(normaliseName(original.replace(ACRONYM, (letters) => [...letters].join(' '))));
+function respellings(original: string, language: MatchingLanguage): string[] {
+  const normalised = normaliseName(original, language);
+  const forms = [
+    normaliseName(original.replace(HYPHEN_IN_WORD, ''), language),
+    normalised.replace(LETTER_RUN, (run) => run.replace(/ /g, '')),
+    spellingsJoined(normalised, language),
+  ];
+  if (/\p{Ll}/u.test(original)) forms.push(normaliseName(original.replace(ACRONYM, (letters) => [...letters].join(' ')), language));
   return forms;
 }
 
-/** The spoken-friendly forms of a playlist name, for dynamic entities. */
-export function spokenForms(name: string): SpokenForms {
-  const value = normaliseName(name);
+/** The spoken-friendly forms of a playlist name in the user's language, for dynamic entities ("Top 50" as "top fünfzig" in German). */
+export function spokenForms(name: string, language: MatchingLanguage = ENGLISH): SpokenForms {
+  const value = normaliseName(name, language);
   const shortened = [name.replace(DECORATION, ' '), name.replace(SUBTITLE, ''), name.replace(DECORATION, ' ').replace(SUBTITLE, '')];
-  const candidates = [...shortened.map(normaliseName), digitsAsWords(value.split(' ')).join(' '), ...[name, ...shortened].flatMap(respellings)];
+  const candidates = [
+    ...shortened.map((form) => normaliseName(form, language)),
+    language.digitsAsWords(value.split(' ')).join(' '),
+    ...[name, ...shortened].flatMap((form) => respellings(form, language)),
+  ];
   const synonyms = [...new Set(candidates)].filter((synonym) => synonym !== '' && synonym !== value);
   return { value, synonyms };
 }

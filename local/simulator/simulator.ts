@@ -71,7 +71,7 @@ export class Simulator {
 
   constructor(private readonly options: SimulatorOptions) {
     this.currentLocale = normaliseLocale(options.locale ?? 'en-US');
-    this.resolver = new UtteranceResolver(loadLanguageModel(this.currentLocale, options.modelsDir));
+    this.resolver = new UtteranceResolver(loadLanguageModel(this.currentLocale, options.modelsDir), this.currentLocale);
     this.userId = options.userId ?? `amzn1.ask.account.LOCAL-${randomUUID()}`;
   }
 
@@ -103,7 +103,7 @@ export class Simulator {
   /** Switches to another locale's interaction model ("en-us" is understood); throws InteractionModelError if it has none. */
   setLocale(locale: string): void {
     const normalised = normaliseLocale(locale);
-    this.resolver = new UtteranceResolver(loadLanguageModel(normalised, this.options.modelsDir));
+    this.resolver = new UtteranceResolver(loadLanguageModel(normalised, this.options.modelsDir), normalised);
     this.currentLocale = normalised;
     this.sessionId = undefined;
   }

@@ -5,7 +5,7 @@ import { readSkillIds } from '../skillPackage/askStates';
 import { AskCliError } from '../askCli/cli';
 import { optionsOrExitCode } from '../askCli/options';
 import { openAskSession } from '../askCli/session';
-import { prepareStage, StageError, STAGE_DIR } from './stage';
+import { prepareStage, rememberDeployedManifest, StageError, STAGE_DIR } from './stage';
 
 export const DEPLOY_USAGE = `Usage: npm run deploy [-- --profile NAME] [-- --use-global-ask] [-- --ignore-hash]
 
@@ -62,6 +62,7 @@ export function deploy({ root, args, env, out, err }: DeployOptions): number {
       err(`\`ask deploy\` failed (exit code ${String(result.status ?? result.signal)}); the ASK CLI's messages are above. No tracked file was changed.`);
       return 1;
     }
+    rememberDeployedManifest(stage.dir, session.profile.name);
     const ids = readSkillIds(root);
     const skillId = ids.ok ? ids.value.get(session.profile.name) : undefined;
     out(`Deployed${skillId === undefined ? '' : ` skill ${skillId}`} (state in ${STAGE_DIR}/.ask/, git-ignored). Next: \`npm run link:configure${session.profileArgs.length > 0 ? ` -- ${session.profileArgs.join(' ')}` : ''}\`.`);

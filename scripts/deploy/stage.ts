@@ -55,6 +55,31 @@ function deployedEndpoints(stage: string, profile: string): Map<string, string> 
   return endpoints;
 }
 
+/**
+ * Where the skill.json the CLI wrote after a profile's last deploy is kept, byte for byte. Its
+ * hash is what the CLI compares next time; the CLI writes the regional endpoints in the order its
+ * concurrent regional deploys finished, so rebuilding the file could give the same JSON with
+ * another key order, and the CLI would upload an unchanged package again.
+ */
+function deployedManifestFile(stage: string, profile: string): string {
+  return path.join(stage, '.ask', 'deployed-manifests', `${encodeURIComponent(profile)}.json`);
+}
+
+/** After a successful `ask deploy` with `profile`: keeps the skill.json it wrote (see deployedManifestFile). */
+export function rememberDeployedManifest(stage: string, profile: string): void {
+  const file = deployedManifestFile(stage, profile);
+  mkdirSync(path.dirname(file), { recursive: true });
+  cpSync(path.join(stage, MANIFEST), file);
+}
+
+function parsedOrUndefined(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
 function readJson(file: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -77,7 +102,8 @@ function stageSkillPackage(root: string, stage: string, profile: string, userCon
   cpSync(path.join(root, 'skill-package'), path.join(stage, 'skill-package'), { recursive: true });
   const endpoints = deployedEndpoints(stage, profile);
   if (endpoints.size === 0) return;
-  const merged = structuredClone(manifest);
+  // A copy made by JSON.parse, like the texts it is compared with (structuredClone's objects can carry another realm's prototype, which isDeepStrictEqual tells apart).
+  const merged = JSON.parse(JSON.stringify(manifest)) as Json;
   const body = objectAt(merged.manifest) ?? {};
   // As the CLI's updateSkillManifestWithDeployResult: every API domain, and events when skillEvents is configured.
   const domains = Object.keys(objectAt(body.apis) ?? {});
@@ -92,14 +118,12 @@ function stageSkillPackage(root: string, stage: string, profile: string, userCon
     const names = skillEvents?.[kind];
     if (Array.isArray(names)) setAt(merged, ['manifest', 'events', kind], names.map((eventName: unknown) => ({ eventName })));
   }
-  let previous: unknown;
-  try {
-    previous = previousText === undefined ? undefined : (JSON.parse(previousText) as unknown);
-  } catch {
-    previous = undefined;
-  }
-  // The CLI writes JSON.stringify(…, null, 2) without a final newline; matching it keeps its hash stable.
-  writeFileSync(stagedManifestFile, previousText !== undefined && isDeepStrictEqual(merged, previous) ? previousText : JSON.stringify(merged, null, 2));
+  // The CLI writes JSON.stringify(…, null, 2) without a final newline; matching it, or reusing the very
+  // text it wrote for this profile, keeps its hash stable.
+  const rememberedFile = deployedManifestFile(stage, profile);
+  const remembered = existsSync(rememberedFile) ? readFileSync(rememberedFile, 'utf8') : undefined;
+  const same = [remembered, previousText].find((text) => text !== undefined && isDeepStrictEqual(merged, parsedOrUndefined(text)));
+  writeFileSync(stagedManifestFile, same ?? JSON.stringify(merged, null, 2));
 }
 
 /** ask-resources.json as the CLI needs it for `profile`: a profile it lacks gets the settings of "default". */

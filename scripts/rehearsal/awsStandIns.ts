@@ -55,7 +55,7 @@ export class AwsStandIns extends LoopbackService {
   readonly stacks = new Map<string, Stack>();
   /** The AWS account the stand-ins pretend to be, new each run, so finding it in a file can only mean the deploy put it there. */
   readonly accountId = String(randomInt(100_000, 999_999)) + String(randomInt(100_000, 999_999));
-  private readonly buckets = new Map<string, { versioning: boolean }>();
+  private readonly buckets = new Map<string, { versioning: boolean; region: string }>();
 
   constructor(private readonly accessKeyIds: readonly string[]) {
     super();
@@ -94,10 +94,16 @@ export class AwsStandIns extends LoopbackService {
     switch (operation) {
       case 'HeadBucket':
         return bucket === undefined ? void res.writeHead(404).end() : void res.writeHead(200, { 'x-amz-bucket-region': who.region }).end();
-      case 'CreateBucket':
+      case 'CreateBucket': {
         if (bucket !== undefined) return sendXml(res, 409, '<Error><Code>BucketAlreadyOwnedByYou</Code><Message>Your previous request to create the named bucket succeeded and you already own it.</Message></Error>');
-        this.buckets.set(bucketName, { versioning: false });
+        // As S3: a bucket outside us-east-1 names its region in the body, and it must be the region the request is signed for.
+        const constraint = /<LocationConstraint>([^<]*)<\/LocationConstraint>/.exec(body.toString('utf8'))?.[1] || 'us-east-1';
+        if (constraint !== who.region) {
+          return sendXml(res, 400, `<Error><Code>IllegalLocationConstraintException</Code><Message>The ${escapeXml(constraint)} location constraint is incompatible for the region specific endpoint this request was sent to (${escapeXml(who.region)}).</Message></Error>`);
+        }
+        this.buckets.set(bucketName, { versioning: false, region: constraint });
         return void res.writeHead(200, { location: `/${bucketName}` }).end();
+      }
       case 'GetBucketVersioning':
         if (bucket === undefined) return noBucket();
         return sendXml(res, 200, `<VersioningConfiguration xmlns="${S3_NS}">${bucket.versioning ? '<Status>Enabled</Status>' : ''}</VersioningConfiguration>`);
@@ -119,6 +125,11 @@ export class AwsStandIns extends LoopbackService {
 
   object(bucket: string, key: string, versionId: string): StoredObject | undefined {
     return this.objects.find((item) => item.bucket === bucket && item.key === key && item.versionId === versionId);
+  }
+
+  /** The region a bucket was created in. */
+  bucketRegion(bucket: string): string | undefined {
+    return this.buckets.get(bucket)?.region;
   }
 
   // ---- CloudFormation -------------------------------------------------------------------
@@ -178,14 +189,21 @@ export class AwsStandIns extends LoopbackService {
     }
     target.changes.push(change);
     this.stacks.set(target.stackId, target);
-    // Lambda reads the code from S3 while the stack deploys: a zip that is not there fails the stack.
-    const missingCode = [...evaluated.resources.values()]
+    // Lambda reads the code from S3 while the stack deploys, from a bucket in its own region: a zip
+    // that is not there, or a bucket in another region, fails the stack.
+    const codeProblem = [...evaluated.resources.values()]
       .filter((resource) => resource.type === 'AWS::Lambda::Function')
       .map((resource) => resource.properties.Code as { S3Bucket?: string; S3Key?: string; S3ObjectVersion?: string } | undefined)
-      .find((code) => this.object(String(code?.S3Bucket), String(code?.S3Key), String(code?.S3ObjectVersion)) === undefined);
-    if (missingCode !== undefined) {
+      .map((code) => {
+        const where = `s3://${String(code?.S3Bucket)}/${String(code?.S3Key)}`;
+        if (this.object(String(code?.S3Bucket), String(code?.S3Key), String(code?.S3ObjectVersion)) === undefined) return `S3 Error Code: NoSuchKey (${where})`;
+        const bucketRegion = this.bucketRegion(String(code?.S3Bucket));
+        return bucketRegion === target.region ? undefined : `S3 Error Code: PermanentRedirect. The bucket is in this region: ${String(bucketRegion)} (${where})`;
+      })
+      .find((problem) => problem !== undefined);
+    if (codeProblem !== undefined) {
       target.status = action === 'CreateStack' ? 'ROLLBACK_COMPLETE' : 'UPDATE_ROLLBACK_COMPLETE';
-      target.statusReason = `Error occurred while GetObject. S3 Error Code: NoSuchKey (s3://${String(missingCode?.S3Bucket)}/${String(missingCode?.S3Key)})`;
+      target.statusReason = `Error occurred while GetObject. ${codeProblem}`;
     } else {
       target.status = action === 'CreateStack' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE';
       target.deployed = evaluated;

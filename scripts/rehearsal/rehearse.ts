@@ -6,7 +6,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { unzipSync } from 'fflate';
 import { findOnPath, pinnedCli } from '../askCli/cli';
 import { ENVIRONMENT_PROFILE } from '../askCli/profile';
+import { translatorFor } from '../../lambda/i18n';
 import { STAGE_DIR } from '../deploy/stage';
+import { AWS_REGION_OF_ALEXA_REGION, codeEntryOf, servingRegions } from '../skillPackage/alexaRegions';
 import { AlexaStandIns, type DeployedSkill } from './alexaStandIns';
 import { AwsStandIns, type Stack } from './awsStandIns';
 import { git, makeWorkCopy } from './workCopy';
@@ -117,8 +119,8 @@ function templateFilesOf(root: string): Map<string, Buffer> {
   return new Map(filesBelow(dir).map((file) => [file, readFileSync(path.join(dir, file))]));
 }
 
-/** Runs the deployed index.js as Lambda would, with the function's environment, on one request. */
-function invokeBundle(code: Buffer, environment: Record<string, string>, request: unknown, scratch: string): { ok: boolean; response?: Json; error?: string } {
+/** Runs the deployed index.js as Lambda would in `awsRegion`, with the function's environment, on one request. */
+function invokeBundle(code: Buffer, environment: Record<string, string>, request: unknown, awsRegion: string, scratch: string): { ok: boolean; response?: Json; error?: string } {
   const dir = mkdtempSync(path.join(scratch, 'lambda-'));
   writeFileSync(path.join(dir, 'index.js'), code);
   const script = `require('./index.js').handler(JSON.parse(process.argv[1]), { getRemainingTimeInMillis: () => 8000 })
@@ -128,20 +130,56 @@ function invokeBundle(code: Buffer, environment: Record<string, string>, request
     encoding: 'utf8',
     timeout: 20_000,
     // DynamoDB is out of reach here (a closed loopback port): the unlinked launch must not need it.
-    env: { PATH: process.env.PATH, ...environment, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' },
+    env: { PATH: process.env.PATH, ...environment, AWS_REGION: awsRegion, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' },
   });
   if (result.status !== 0) return { ok: false, error: (result.stderr || `exit ${String(result.status)}`).trim().split('\n')[0] };
   return { ok: true, response: JSON.parse(result.stdout) as Json };
 }
 
-function launchRequest(skillId: string): unknown {
+function objectOf(value: unknown): Json | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** What the listener hears of an SSML answer: the text without tags, entities read. */
+function spokenOf(ssml: string | undefined): string {
+  return (ssml ?? '').replace(/<[^>]+>/g, '').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+interface ExpectedRegion {
+  /** The ask-resources.json code entry that deploys it ("default" for North America). */
+  readonly entry: string;
+  readonly awsRegion: string;
+  /** A locale Alexa sends there, to ask its function something: one not in English where there is one. */
+  readonly locale: string;
+}
+
+/**
+ * Where the copy's published locales must be served from, worked out from skill.json and Alexa's
+ * regions (scripts/skillPackage/alexaRegions.ts), not from ask-resources.json, which is what is checked.
+ */
+function expectedRegions(copy: string): ExpectedRegion[] {
+  const manifest = JSON.parse(readFileSync(path.join(copy, 'skill-package', 'skill.json'), 'utf8')) as { manifest?: { publishingInformation?: { locales?: Json } } };
+  const published = Object.keys(manifest.manifest?.publishingInformation?.locales ?? {});
+  return [...servingRegions(published)].map(([region, locales]) => ({
+    entry: codeEntryOf(region),
+    awsRegion: AWS_REGION_OF_ALEXA_REGION[region],
+    locale: locales.find((locale) => !locale.startsWith('en-')) ?? locales[0]!,
+  }));
+}
+
+/** The Alexa region a stack was deployed for: the CLI names it ask-<skill>-<region>-skillStack-<time>. */
+function alexaRegionOfStack(stack: Stack): string | undefined {
+  return /^ask-.*-(default|NA|EU|FE)-skillStack-\d+$/.exec(stack.stackName)?.[1];
+}
+
+function launchRequest(skillId: string, locale: string): unknown {
   const application = { applicationId: skillId };
   const user = { userId: 'amzn1.ask.account.REHEARSAL' };
   return {
     version: '1.0',
     session: { new: true, sessionId: 'amzn1.echo-api.session.rehearsal', application, user, attributes: {} },
     context: { System: { application, user, device: { deviceId: 'amzn1.ask.device.REHEARSAL', supportedInterfaces: {} }, apiEndpoint: 'https://api.amazonalexa.com' } },
-    request: { type: 'LaunchRequest', requestId: 'amzn1.echo-api.request.rehearsal', timestamp: new Date().toISOString(), locale: 'en-US' },
+    request: { type: 'LaunchRequest', requestId: 'amzn1.echo-api.request.rehearsal', timestamp: new Date().toISOString(), locale },
   };
 }
 
@@ -260,74 +298,105 @@ export async function rehearseDeploy({ root, out, keep = false }: RehearsalOptio
         checks.that('the unchanged skill package is not uploaded again (the CLI says it skips it)', uploads.length === 0 && /skip the deploy of skill package/.test(result.stdout + result.stderr), () => `${uploads.length} uploads`);
       }
 
+      const regions = expectedRegions(copy);
       const stacks = [...aws.stacks.values()].filter((stack) => stack.changes[stack.changes.length - 1]?.parameters.SkillId === skill.skillId);
-      if (!checks.that('one CloudFormation stack for the skill', stacks.length === 1, () => `${stacks.length} stacks`)) return skill;
-      const stack: Stack = stacks[0]!;
-      const change = stack.changes[stack.changes.length - 1]!;
-      const previous = stackChangesBefore.get(stack.stackId);
-      checks.that(first ? 'the stack is created (CreateStack) and completes' : 'the same stack is updated (UpdateStack on its id) and completes',
-        (first ? previous === undefined && change.action === 'CreateStack' && stack.status === 'CREATE_COMPLETE'
-          : previous === stack.changes.length - 1 && change.action === 'UpdateStack' && stack.status === 'UPDATE_COMPLETE'), () => `${change.action} → ${stack.status} ${stack.statusReason ?? ''}`);
-      checks.that('the template sent is infrastructure/cfn-deployer/skill-stack.yaml as committed',
-        change.templateBody === readFileSync(path.join(copy, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml'), 'utf8'));
-      const object = aws.object(change.parameters.CodeBucket ?? '', change.parameters.CodeKey ?? '', change.parameters.CodeVersion ?? '');
-      checks.that('the parameters: SkillId, runtime and handler from ask-resources.json, the uploaded code\'s bucket, key and version, LogLevel',
-        change.parameters.SkillId === skill.skillId && change.parameters.LambdaRuntime === 'nodejs22.x' && change.parameters.LambdaHandler === 'index.handler'
-          && change.parameters.LogLevel === 'info' && object !== undefined && change.parameters.CodeVersion !== 'null',
-        () => JSON.stringify(change.parameters));
-      checks.that('CAPABILITY_IAM is granted for the role', change.capabilities.includes('CAPABILITY_IAM'));
+      const byEntry = new Map(stacks.map((stack) => [alexaRegionOfStack(stack), stack]));
+      if (!checks.that(`one CloudFormation stack per Alexa region that serves a published locale (${regions.map(({ entry, awsRegion }) => `${entry} in ${awsRegion}`).join(', ')})`,
+        stacks.length === regions.length && regions.every(({ entry }) => byEntry.has(entry)), () => stacks.map((stack) => `${stack.stackName} in ${stack.region}`).join(', '))) return skill;
       const awsCalls = aws.calls.slice(awsCallsBefore);
-      checks.that(`every AWS call is signed with the ${identity.label}'s key, in us-east-1`,
-        awsCalls.length > 0 && awsCalls.every((call) => call.accessKeyId === identity.accessKeyId && call.region === 'us-east-1'), () => JSON.stringify(awsCalls.slice(0, 3)));
+      const awsRegions = [...new Set(regions.map(({ awsRegion }) => awsRegion))];
+      checks.that(`every AWS call is signed with the ${identity.label}'s key, in ${awsRegions.join(', ')} only`,
+        awsCalls.length > 0 && awsCalls.every((call) => call.accessKeyId === identity.accessKeyId && awsRegions.includes(call.region)), () => JSON.stringify(awsCalls.filter((call) => !awsRegions.includes(call.region)).slice(0, 3)));
 
-      const deployed = stack.deployed;
-      const fn = [...(deployed?.resources.values() ?? [])].find((resource) => resource.type === 'AWS::Lambda::Function');
-      const table = [...(deployed?.resources.values() ?? [])].find((resource) => resource.type === 'AWS::DynamoDB::Table');
-      const permission = [...(deployed?.resources.values() ?? [])].find((resource) => resource.type === 'AWS::Lambda::Permission');
-      const role = [...(deployed?.resources.values() ?? [])].find((resource) => resource.type === 'AWS::IAM::Role');
-      if (!checks.that('the stack has the function, its role, the table and the invoke permission', fn !== undefined && table !== undefined && permission !== undefined && role !== undefined)) return skill;
-      const props = fn!.properties;
-      const variables = (props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ?? {};
-      checks.that('the function: nodejs22.x, index.handler, 512 MB, 8 s',
-        props.Runtime === 'nodejs22.x' && props.Handler === 'index.handler' && props.MemorySize === 512 && props.Timeout === 8, () => JSON.stringify(props));
-      checks.that('its environment pins the skill id (SKILL_ID), LOG_LEVEL info and the table (PERSISTENCE_TABLE_NAME)',
-        isDeepStrictEqual(variables, { SKILL_ID: skill.skillId, LOG_LEVEL: 'info', PERSISTENCE_TABLE_NAME: table!.physicalId }), () => JSON.stringify(variables));
-      const statements = ((role!.properties.Policies as Json[] | undefined)?.[0]?.PolicyDocument as { Statement?: Json[] } | undefined)?.Statement ?? [];
-      const tableStatement = statements.find((statement) => String(statement.Action).includes('dynamodb:'));
-      checks.that('its role reaches this table only', tableStatement?.Resource === table!.arn, () => JSON.stringify(tableStatement));
-      checks.that('the invoke permission is Alexa\'s, for this function, bound to the skill id',
-        permission!.properties.Principal === 'alexa-appkit.amazon.com' && permission!.properties.FunctionName === fn!.arn && permission!.properties.EventSourceToken === skill.skillId,
-        () => JSON.stringify(permission!.properties));
+      const manifestBody = (skill.manifest.manifest as Json | undefined) ?? {};
+      const custom = objectOf(objectOf(manifestBody.apis)?.custom);
+      const events = manifestBody.events as { endpoint?: { uri?: string }; regions?: Json; subscriptions?: Array<{ eventName?: string }> } | undefined;
+      const zips: Buffer[] = [];
+      for (const region of regions) {
+        const stack: Stack = byEntry.get(region.entry)!;
+        const at = `[${region.entry} → ${region.awsRegion}]`;
+        const change = stack.changes[stack.changes.length - 1]!;
+        const previous = stackChangesBefore.get(stack.stackId);
+        checks.that(`${at} ${first ? 'the stack is created (CreateStack)' : 'the same stack is updated (UpdateStack on its id)'} in ${region.awsRegion} and completes`,
+          stack.region === region.awsRegion && (first ? previous === undefined && change.action === 'CreateStack' && stack.status === 'CREATE_COMPLETE'
+            : previous === stack.changes.length - 1 && change.action === 'UpdateStack' && stack.status === 'UPDATE_COMPLETE'), () => `${change.action} in ${stack.region} → ${stack.status} ${stack.statusReason ?? ''}`);
+        checks.that(`${at} the template sent is infrastructure/cfn-deployer/skill-stack.yaml as committed`,
+          change.templateBody === readFileSync(path.join(copy, 'infrastructure', 'cfn-deployer', 'skill-stack.yaml'), 'utf8'));
+        const object = aws.object(change.parameters.CodeBucket ?? '', change.parameters.CodeKey ?? '', change.parameters.CodeVersion ?? '');
+        checks.that(`${at} the parameters: SkillId, runtime and handler from ask-resources.json, the uploaded code's bucket, key and version, LogLevel`,
+          change.parameters.SkillId === skill.skillId && change.parameters.LambdaRuntime === 'nodejs22.x' && change.parameters.LambdaHandler === 'index.handler'
+            && change.parameters.LogLevel === 'info' && object !== undefined && change.parameters.CodeVersion !== 'null',
+          () => JSON.stringify(change.parameters));
+        checks.that(`${at} the code's bucket is in ${region.awsRegion}, where Lambda can read it`, aws.bucketRegion(change.parameters.CodeBucket ?? '') === region.awsRegion,
+          () => `${String(change.parameters.CodeBucket)} in ${String(aws.bucketRegion(change.parameters.CodeBucket ?? ''))}`);
+        checks.that(`${at} CAPABILITY_IAM is granted for the role`, change.capabilities.includes('CAPABILITY_IAM'));
 
-      let entries: string[] = [];
-      let indexJs: Buffer | undefined;
-      try {
-        const unzipped = unzipSync(object?.body ?? Buffer.alloc(0));
-        entries = Object.keys(unzipped);
-        indexJs = unzipped['index.js'] === undefined ? undefined : Buffer.from(unzipped['index.js']);
-      } catch {
-        entries = [];
+        const deployed = stack.deployed;
+        const resource = (type: string) => [...(deployed?.resources.values() ?? [])].find((candidate) => candidate.type === type);
+        const [fn, table, permission, role] = ['AWS::Lambda::Function', 'AWS::DynamoDB::Table', 'AWS::Lambda::Permission', 'AWS::IAM::Role'].map(resource);
+        if (!checks.that(`${at} the stack has the function, its role, the table and the invoke permission`, fn !== undefined && table !== undefined && permission !== undefined && role !== undefined)) continue;
+        const props = fn!.properties;
+        const variables = (props.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ?? {};
+        checks.that(`${at} the function runs in ${region.awsRegion}: nodejs22.x, index.handler, 512 MB, 8 s`,
+          fn!.arn.startsWith(`arn:aws:lambda:${region.awsRegion}:`) && props.Runtime === 'nodejs22.x' && props.Handler === 'index.handler' && props.MemorySize === 512 && props.Timeout === 8,
+          () => `${fn!.arn} ${JSON.stringify(props)}`);
+        checks.that(`${at} its environment pins the skill id (SKILL_ID), LOG_LEVEL info and its own table in ${region.awsRegion} (PERSISTENCE_TABLE_NAME)`,
+          isDeepStrictEqual(variables, { SKILL_ID: skill.skillId, LOG_LEVEL: 'info', PERSISTENCE_TABLE_NAME: table!.physicalId }) && table!.arn.startsWith(`arn:aws:dynamodb:${region.awsRegion}:`),
+          () => `${JSON.stringify(variables)} ${table!.arn}`);
+        const statements = ((role!.properties.Policies as Json[] | undefined)?.[0]?.PolicyDocument as { Statement?: Json[] } | undefined)?.Statement ?? [];
+        const tableStatement = statements.find((statement) => String(statement.Action).includes('dynamodb:'));
+        checks.that(`${at} its role reaches this table only`, tableStatement?.Resource === table!.arn, () => JSON.stringify(tableStatement));
+        checks.that(`${at} the invoke permission is Alexa's, for this function, bound to the skill id`,
+          permission!.properties.Principal === 'alexa-appkit.amazon.com' && permission!.properties.FunctionName === fn!.arn && permission!.properties.EventSourceToken === skill.skillId,
+          () => JSON.stringify(permission!.properties));
+
+        let entries: string[] = [];
+        let indexJs: Buffer | undefined;
+        try {
+          const unzipped = unzipSync(object?.body ?? Buffer.alloc(0));
+          entries = Object.keys(unzipped);
+          indexJs = unzipped['index.js'] === undefined ? undefined : Buffer.from(unzipped['index.js']);
+        } catch {
+          entries = [];
+        }
+        checks.that(`${at} the code zip holds one index.js`, isDeepStrictEqual(entries, ['index.js']), () => entries.join(', '));
+        if (object !== undefined) zips.push(object.body);
+        if (indexJs !== undefined) {
+          const unlinked = invokeBundle(indexJs, variables, launchRequest(skill.skillId, region.locale), region.awsRegion, scratch);
+          const response = unlinked.response?.response as { card?: { type?: string }; shouldEndSession?: boolean; outputSpeech?: { ssml?: string } } | undefined;
+          const expected = translatorFor(region.locale).t('link.speech');
+          checks.that(`${at} index.js exports handler, which answers an unlinked ${region.locale} launch in ${region.locale}'s words with a LinkAccount card`,
+            unlinked.ok && response?.card?.type === 'LinkAccount' && response.shouldEndSession === true && spokenOf(response.outputSpeech?.ssml) === expected,
+            () => unlinked.error ?? JSON.stringify(unlinked.response));
+          if (region.entry === 'default') {
+            const foreign = invokeBundle(indexJs, variables, launchRequest('amzn1.ask.skill.00000000-0000-4000-8000-000000000000', region.locale), region.awsRegion, scratch);
+            checks.that(`${at} and refuses a request meant for another skill`, !foreign.ok, () => JSON.stringify(foreign.response));
+          }
+        }
+
+        // The default endpoint serves North America and any region without one of its own; the others are regions.<entry>.
+        const own = region.entry === 'default' ? custom : objectOf(objectOf(custom?.regions)?.[region.entry]);
+        const endpoint = objectOf(own?.endpoint)?.uri;
+        checks.that(`${at} the manifest Alexa gets has this function as ${region.entry === 'default' ? 'the default endpoint' : `the ${region.entry} endpoint`} (the stack's SkillEndpoint output)`,
+          endpoint === fn!.arn && deployed?.outputs.SkillEndpoint === fn!.arn, () => String(endpoint));
+        const eventsEndpoint = region.entry === 'default' ? events?.endpoint?.uri : objectOf(objectOf(objectOf(events?.regions)?.[region.entry])?.endpoint)?.uri;
+        checks.that(`${at} skill events from this region go to this function too`, eventsEndpoint === fn!.arn, () => JSON.stringify(events));
       }
-      checks.that('the code zip holds one index.js', isDeepStrictEqual(entries, ['index.js']), () => entries.join(', '));
-      if (indexJs !== undefined) {
-        const unlinked = invokeBundle(indexJs, variables, launchRequest(skill.skillId), scratch);
-        const response = unlinked.response?.response as { card?: { type?: string }; shouldEndSession?: boolean } | undefined;
-        checks.that('index.js exports handler, which answers an unlinked launch with a LinkAccount card', unlinked.ok && response?.card?.type === 'LinkAccount' && response.shouldEndSession === true,
-          () => unlinked.error ?? JSON.stringify(unlinked.response));
-        const foreign = invokeBundle(indexJs, variables, launchRequest('amzn1.ask.skill.00000000-0000-4000-8000-000000000000'), scratch);
-        checks.that('and refuses a request meant for another skill', !foreign.ok, () => JSON.stringify(foreign.response));
-      }
-
-      const endpoint = ((skill.manifest.manifest as Json | undefined)?.apis as { custom?: { endpoint?: { uri?: string } } } | undefined)?.custom?.endpoint?.uri;
-      checks.that('the skill\'s endpoint is the function (the stack\'s SkillEndpoint output)', endpoint === fn!.arn && deployed?.outputs.SkillEndpoint === fn!.arn, () => String(endpoint));
-      const events = (skill.manifest.manifest as Json | undefined)?.events as { endpoint?: { uri?: string }; subscriptions?: Array<{ eventName?: string }> } | undefined;
+      checks.that('every region runs the same code zip', zips.length === regions.length && zips.every((zip) => zip.equals(zips[0]!)));
+      const regional = Object.keys(objectOf(custom?.regions) ?? {}).sort();
+      const expectedRegional = regions.map(({ entry }) => entry).filter((entry) => entry !== 'default').sort();
+      checks.that(`the manifest has regional endpoints for ${expectedRegional.join(', ')} and no other`, isDeepStrictEqual(regional, expectedRegional), () => regional.join(', '));
       const subscribed = (events?.subscriptions ?? []).map((subscription) => subscription.eventName).sort();
-      checks.that('skill events (enabled, disabled, account linked) go to the function too, as ask-resources.json\'s skillEvents says',
-        events?.endpoint?.uri === fn!.arn && isDeepStrictEqual(subscribed, ['SKILL_ACCOUNT_LINKED', 'SKILL_DISABLED', 'SKILL_ENABLED']), () => JSON.stringify(events));
+      checks.that('skill events (enabled, disabled, account linked) are subscribed, as ask-resources.json\'s skillEvents says',
+        isDeepStrictEqual(subscribed, ['SKILL_ACCOUNT_LINKED', 'SKILL_DISABLED', 'SKILL_ENABLED']), () => JSON.stringify(events));
       if (!first) checks.that('the endpoint did not change, so the manifest is not sent again', skill.manifestUpdates.length === manifestUpdatesBefore);
       checks.that('the skill is enabled for testing', skill.enabled);
-      const stagedStates = JSON.parse(readFileSync(path.join(copy, STAGE_DIR, '.ask', 'ask-states.json'), 'utf8')) as { profiles?: Record<string, { skillId?: string }> };
-      checks.that(`the skill id is recorded under "${profileName}" in ${STAGE_DIR}/.ask/ask-states.json`, stagedStates.profiles?.[profileName]?.skillId === skill.skillId);
+      const stagedStates = JSON.parse(readFileSync(path.join(copy, STAGE_DIR, '.ask', 'ask-states.json'), 'utf8')) as { profiles?: Record<string, { skillId?: string; skillInfrastructure?: Json }> };
+      const recorded = stagedStates.profiles?.[profileName];
+      checks.that(`the skill id is recorded under "${profileName}" in ${STAGE_DIR}/.ask/ask-states.json`, recorded?.skillId === skill.skillId);
+      const deployState = objectOf(objectOf(recorded?.skillInfrastructure?.['@ask-cli/cfn-deployer'])?.deployState) ?? {};
+      checks.that('and each region\'s stack beside it, so the next deploy updates the same stacks',
+        regions.every(({ entry }) => objectOf(deployState[entry])?.stackId === byEntry.get(entry)?.stackId), () => JSON.stringify(Object.keys(deployState)));
       clean('after the deploy');
       return skill;
     };

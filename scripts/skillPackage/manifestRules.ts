@@ -1,3 +1,4 @@
+import { languageRules } from './localeRules';
 import { intentsOf, languageModelOf, samplesOf } from './modelShape';
 import { problem, type Problem } from './problem';
 
@@ -89,13 +90,8 @@ export function skillEventsProblems(manifest: unknown): Problem[] {
   return [problem(SKILL_MANIFEST, ['manifest', 'events'], 'must be left out: list the events under userConfig.skillEvents in ask-resources.json, and ask deploy writes them here with the deployed function as their endpoint.')];
 }
 
-/** "Alexa, ask playlist pal to list my playlists": the launch word, the invocation name, then what the user asks. */
-const EXAMPLE_PHRASE = /^alexa,?\s+(?:open|launch|start|begin|ask|tell|load|use)\s+(.+)$/;
-/** Words Alexa allows between the invocation name and the request. */
-const CONNECTING_WORDS = /^(?:to|for|about|that|if|whether|and)\s+/;
-
 function words(text: string): string {
-  return text.toLowerCase().replace(/[.,!?]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.toLowerCase().replace(/[.,!?¡¿«»“”„"]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const SLOT_WORDS = '\\S+(?: \\S+)*';
@@ -113,7 +109,9 @@ function samplePattern(sample: string): RegExp {
 
 /**
  * Certification says each example phrase as written: it must open the skill by its invocation
- * name, as the model spells it, and what follows must be one of the model's sample utterances.
+ * name, as the model spells it, with the launch words of the locale's language ("Alexa, ask …",
+ * "Alexa, frag …", "Alexa, demande à …", "Alexa, pide a …"), and what follows must be one of the
+ * model's sample utterances.
  */
 export function examplePhraseProblems(manifest: unknown, locale: string, model: unknown): Problem[] {
   const languageModel = languageModelOf(model);
@@ -123,14 +121,15 @@ export function examplePhraseProblems(manifest: unknown, locale: string, model: 
   if (typeof invocationName !== 'string' || !Array.isArray(entry?.examplePhrases)) return [];
   const samples = intentsOf(languageModel).flatMap(({ intent }) => samplesOf(intent).map(({ sample }) => samplePattern(sample)));
   const name = words(invocationName);
+  const rules = languageRules(locale);
   return entry.examplePhrases.flatMap((phrase: unknown, index: number) => {
     if (typeof phrase !== 'string') return [];
     const at = ['manifest', 'publishingInformation', 'locales', locale, 'examplePhrases', index];
-    const afterLaunch = EXAMPLE_PHRASE.exec(words(phrase))?.[1];
+    const afterLaunch = rules.launchPhrase.exec(words(phrase))?.[1];
     if (afterLaunch === undefined || !(afterLaunch === name || afterLaunch.startsWith(`${name} `))) {
-      return [problem(SKILL_MANIFEST, at, `"${phrase}" must start "Alexa, open ${invocationName}" or "Alexa, ask ${invocationName} to …" (the invocation name as the model spells it).`)];
+      return [problem(SKILL_MANIFEST, at, `"${phrase}" must start ${rules.exampleForm(invocationName)} (the invocation name as the model spells it).`)];
     }
-    const request = afterLaunch.slice(name.length).trim().replace(CONNECTING_WORDS, '');
+    const request = afterLaunch.slice(name.length).trim().replace(rules.connectingWords, '');
     if (request !== '' && !samples.some((pattern) => pattern.test(request))) {
       return [problem(SKILL_MANIFEST, at, `"${phrase}": "${request}" is not one of the ${locale} model's sample utterances, so it may not work as written.`)];
     }

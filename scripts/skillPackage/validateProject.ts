@@ -5,6 +5,7 @@ import { ASK_RESOURCES, askResourcesProblems, SKILL_STACK, type StackParametersB
 import { HANDLED_INTENTS, NAME_FREE_INTENTS } from '../../lambda/alexa/handledIntents';
 import { intentCoverageProblems } from './intentCoverage';
 import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
+import { languageRules, manifestLocaleProblems, modelProblems, producedModelProblems, resourceProblems } from './localeRules';
 import { examplePhraseProblems, interfaceProblems, localeProblems, nameFreeProblems, SKILL_MANIFEST, skillEventsProblems } from './manifestRules';
 import { problem, type Problem } from './problem';
 import { secretLookingValueProblems } from './secrets';
@@ -28,6 +29,12 @@ function readJson(root: string, file: string): Loaded {
   } catch (error) {
     return { ok: false, problem: problem(file, [], `is not valid JSON (${(error as Error).message}).`) };
   }
+}
+
+/** The locales skill.json publishes, whose Alexa regions need a deployment each; undefined when skill.json says nothing readable. */
+function publishedLocales(manifest: unknown): string[] | undefined {
+  const locales = (manifest as { manifest?: { publishingInformation?: { locales?: unknown } } } | null | undefined)?.manifest?.publishingInformation?.locales;
+  return locales !== null && typeof locales === 'object' && !Array.isArray(locales) ? Object.keys(locales) : undefined;
 }
 
 export interface ValidationReport {
@@ -68,24 +75,28 @@ export function validateProject(
     ? readdirSync(modelsDir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort()
     : [];
   if (locales.length === 0) problems.push(problem(MODELS_DIR, [], 'holds no interaction model; add one <locale>.json per locale.'));
+  const models = new Map<string, unknown>();
   for (const locale of locales) {
     const file = modelFile(locale);
     const model = load(file, (value) => [
       ...checkAgainstDefinition('v1.skill.interactionModel.InteractionModelData', value, file),
-      ...invocationNameProblems(file, value),
+      ...invocationNameProblems(file, value, languageRules(locale)),
       ...slotTypeProblems(file, value),
       ...sampleProblems(file, value),
       ...intentCoverageProblems(file, value, handledIntents),
     ]);
+    if (model !== undefined) models.set(locale, model);
     if (manifest !== undefined && model !== undefined) problems.push(...examplePhraseProblems(manifest, locale, model));
   }
-  if (manifest !== undefined) problems.push(...localeProblems(manifest, locales, modelFile));
+  if (manifest !== undefined) problems.push(...localeProblems(manifest, locales, modelFile), ...manifestLocaleProblems(manifest));
+  // Eleven locales kept in step: sentences, samples, prompts, produced regional models (localeRules.ts).
+  problems.push(...modelProblems(models), ...producedModelProblems(root), ...resourceProblems(root));
 
   load(ACCOUNT_LINKING_TEMPLATE, (value) => accountLinkingTemplateProblems(ACCOUNT_LINKING_TEMPLATE, value));
 
   let stackParameters: StackParametersByProfile = new Map();
   load(ASK_RESOURCES, (value) => {
-    const checkedResources = askResourcesProblems(value);
+    const checkedResources = askResourcesProblems(value, publishedLocales(manifest));
     stackParameters = checkedResources.stackParameters;
     return checkedResources.problems;
   });

@@ -1,17 +1,17 @@
 import { MAX_ENTITY_NAME_CHARS, MAX_ENTITY_TERMS, playlistEntitiesDirective } from '../../lambda/alexa/dynamicEntities';
-import { spokenForms } from '../../lambda/matching';
+import { ENGLISH, spokenForms } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from '../matching/fixtures/trickyPlaylistNames';
 
 const playlists = (names: readonly string[]) => names.map((name, index) => ({ id: `pl${index}`, name }));
 
 function entities(names: readonly string[]) {
-  const directive = playlistEntitiesDirective(playlists(names));
+  const directive = playlistEntitiesDirective(playlists(names), ENGLISH);
   return directive?.types?.[0]?.values ?? [];
 }
 
 describe('dynamic entities for playlist names', () => {
   it('replaces the PlaylistName slot type with each name as spoken, plus synonyms people say', () => {
-    const directive = playlistEntitiesDirective(playlists(['Rock & Roll <Live>', '90s Throwbacks']));
+    const directive = playlistEntitiesDirective(playlists(['Rock & Roll <Live>', '90s Throwbacks']), ENGLISH);
 
     expect(directive).toEqual({
       type: 'Dialog.UpdateDynamicEntities',
@@ -48,8 +48,8 @@ describe('dynamic entities for playlist names', () => {
 
   it('skips names that cannot be said and repeated ids, and sends nothing when none is left', () => {
     expect(entities(['🔥🔥🔥', 'Workout']).map((entity) => entity.id)).toEqual(['pl1']);
-    expect(playlistEntitiesDirective([{ id: 'a', name: 'One' }, { id: 'a', name: 'One again' }])?.types?.[0]?.values).toHaveLength(1);
-    expect(playlistEntitiesDirective(playlists(['🔥']))).toBeUndefined();
+    expect(playlistEntitiesDirective([{ id: 'a', name: 'One' }, { id: 'a', name: 'One again' }], ENGLISH)?.types?.[0]?.values).toHaveLength(1);
+    expect(playlistEntitiesDirective(playlists(['🔥']), ENGLISH)).toBeUndefined();
   });
 
   it('teaches no more of a name than anyone would say, however long the name', () => {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareStage, STAGE_DIR } from '../../scripts/deploy/stage';
+import { prepareStage, rememberDeployedManifest, STAGE_DIR } from '../../scripts/deploy/stage';
 
 const root = path.resolve(__dirname, '..', '..');
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:default-skill';
@@ -89,6 +89,34 @@ describe('the staging copy npm run deploy runs `ask deploy` in', () => {
     prepareStage(project, 'default');
 
     expect(staged('skill-package/skill.json')).toBe(written);
+  });
+
+  it('gives each Alexa region its own endpoint, and reuses the very text the CLI wrote for the profile whatever the order of its regions', () => {
+    const regional = { default: FUNCTION_ARN, EU: 'arn:aws:lambda:eu-west-1:123456789012:function:eu', FE: 'arn:aws:lambda:us-west-2:123456789012:function:fe' };
+    const states = { profiles: { default: { skillId: 'amzn1.ask.skill.default', skillInfrastructure: { '@ask-cli/cfn-deployer': { deployState: Object.fromEntries(
+      Object.entries(regional).map(([region, uri]) => [region, { outputs: [{ OutputKey: 'SkillEndpoint', OutputValue: uri }] }]),
+    ) } } } } };
+    prepareStage(project, 'default');
+    mkdirSync(path.join(project, STAGE_DIR, '.ask'), { recursive: true });
+    writeFileSync(path.join(project, STAGE_DIR, '.ask', 'ask-states.json'), JSON.stringify(states));
+    // As the CLI writes it: regions in the order their deploys finished (FE before EU here).
+    const manifest = JSON.parse(staged('skill-package/skill.json'));
+    manifest.manifest.apis.custom.endpoint = { uri: regional.default };
+    manifest.manifest.apis.custom.regions = { FE: { endpoint: { uri: regional.FE } }, EU: { endpoint: { uri: regional.EU } } };
+    manifest.manifest.events = {
+      endpoint: { uri: regional.default },
+      regions: { FE: { endpoint: { uri: regional.FE } }, EU: { endpoint: { uri: regional.EU } } },
+      subscriptions: ['SKILL_ENABLED', 'SKILL_DISABLED', 'SKILL_ACCOUNT_LINKED'].map((eventName) => ({ eventName })),
+    };
+    writeFileSync(path.join(project, STAGE_DIR, 'skill-package', 'skill.json'), JSON.stringify(manifest, null, 2));
+    rememberDeployedManifest(path.join(project, STAGE_DIR), 'default');
+    const written = staged('skill-package/skill.json');
+
+    prepareStage(project, 'work');
+    prepareStage(project, 'default');
+
+    expect(staged('skill-package/skill.json')).toBe(written);
+    expect(JSON.parse(written).manifest.apis.custom.regions.EU.endpoint).toEqual({ uri: regional.EU });
   });
 
   it('takes a change to the project\'s skill.json and keeps the endpoint', () => {

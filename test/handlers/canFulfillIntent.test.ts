@@ -47,6 +47,16 @@ describe('CanFulfillIntentRequest, for name-free requests', () => {
     expect(new Set(calls())).toEqual(new Set(['GET /me/playlists']));
   });
 
+  it.each([
+    ['de-DE', 'rock und roll'],
+    ['fr-FR', 'rock et roll'],
+    ['es-US', 'rock y roll'],
+  ])('matches the name in the language of the locale: in %s "%s" is Rock & Roll <Live>', async (locale, playlist) => {
+    const response = await harness.ask(canFulfillIntentRequest('PlayPlaylistIntent', { playlist }, { accessToken: DEMO_ACCESS_TOKEN, locale }));
+
+    expect(response.response.canFulfillIntent).toEqual({ canFulfill: 'YES', slots: { playlist: { canUnderstand: 'YES', canFulfill: 'YES' } } });
+  });
+
   it.each(NAME_FREE_INTENTS)('takes %s name-free, as the list npm run validate checks skill.json against says', async (intent) => {
     const response = await ask(intent, intent === 'ListPlaylistsIntent' ? {} : { playlist: 'morning run' });
 

@@ -27,7 +27,7 @@ type Kind =
   | 'part'
   /** Only ever heard as a reprompt. */
   | 'reprompt'
-  /** Not spoken: card and screen text, the "one moment" while Spotify is slow, list punctuation. */
+  /** Not spoken: card and screen text, the "one moment" while Spotify is slow, list punctuation, digit grouping. */
   | 'shown';
 
 const SENTENCES: Readonly<Record<string, Kind>> = {
@@ -67,6 +67,9 @@ const SENTENCES: Readonly<Record<string, Kind>> = {
   'listJoin.separator': 'shown',
   'listJoin.two': 'shown',
   'listJoin.many': 'shown',
+  'numberFormat.groupSeparator': 'shown',
+  'numberFormat.groupSizes': 'shown',
+  'numberFormat.minimumGroupingDigits': 'shown',
   'errors.unreachable': 'offer',
   'errors.rateLimited': 'offer',
   'errors.premiumRequired': 'offer',

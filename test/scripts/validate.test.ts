@@ -27,6 +27,7 @@ beforeEach(() => {
   cpSync(path.join(root, 'skill-package'), path.join(project, 'skill-package'), { recursive: true });
   cpSync(path.join(root, 'account-linking'), path.join(project, 'account-linking'), { recursive: true });
   cpSync(path.join(root, RESOURCES), path.join(project, RESOURCES));
+  cpSync(path.join(root, 'lambda'), path.join(project, 'lambda'), { recursive: true });
   cpSync(path.join(root, 'infrastructure'), path.join(project, 'infrastructure'), { recursive: true });
 });
 
@@ -184,8 +185,8 @@ describe('npm run validate', () => {
     ],
     [
       'a published locale without an interaction model',
-      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['en-GB'] = json.manifest.publishingInformation.locales['en-US']; }),
-      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/en-GB.json.' },
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['it-IT'] = json.manifest.publishingInformation.locales['en-US']; }),
+      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/it-IT.json.' },
     ],
     [
       'an interaction model that is not valid JSON',
@@ -286,6 +287,51 @@ describe('npm run validate', () => {
       { file: MANIFEST, path: 'manifest.events', message: expect.stringContaining('userConfig.skillEvents in ask-resources.json') },
     ],
     [
+      'no deployment in Europe, where Alexa serves the German, French, Spanish, British and Indian listeners',
+      () => edit(RESOURCES, (json) => { delete json.profiles.default.code.EU; }),
+      { file: RESOURCES, path: 'profiles.default.code.EU', message: expect.stringMatching(/^is missing: Alexa serves en-GB, en-IN, de-DE, fr-FR, es-ES from its Europe endpoint.*answered, and remembered, in us-east-1/) },
+    ],
+    [
+      'the European deployment sent to Virginia',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.awsRegion = 'us-east-1'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.awsRegion', message: expect.stringContaining('is "us-east-1", but Alexa serves en-GB, en-IN, de-DE, fr-FR, es-ES from its Europe endpoint, which is served from "eu-west-1"') },
+    ],
+    [
+      'the default deployment, North America\'s, outside us-east-1',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.awsRegion = 'eu-central-1'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.awsRegion', message: expect.stringContaining('from its North America endpoint, which is served from "us-east-1"') },
+    ],
+    [
+      'another code base for one region',
+      () => edit(RESOURCES, (json) => { json.profiles.default.code.FE.src = './lambda-fe'; }),
+      { file: RESOURCES, path: 'profiles.default.code.FE.src', message: expect.stringContaining('must be "./lambda"') },
+    ],
+    [
+      'a region deploying a template parameter of its own',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.cfn = { parameters: { LogLevel: 'debug' } }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.cfn', message: expect.stringMatching(/^must not differ by region/) },
+    ],
+    [
+      'a Far East stack once no Far East locale is published',
+      () => edit(MANIFEST, (json) => { delete json.manifest.publishingInformation.locales['en-AU']; }),
+      { file: RESOURCES, path: 'profiles.default.code.FE', message: expect.stringContaining('serves none of the published locales (it would serve en-AU, ja-JP)') },
+    ],
+    [
+      'an explicit North American entry deployed to Europe',
+      () => edit(RESOURCES, (json) => { json.profiles.default.code.NA = { src: './lambda' }; json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA = { awsRegion: 'eu-west-1' }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA.awsRegion', message: expect.stringContaining('from its North America endpoint, which is served from "us-east-1"') },
+    ],
+    [
+      'an override for a region the CLI does not deploy',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA = { awsRegion: 'us-east-1' }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA', message: expect.stringMatching(/^does nothing: code has no "NA" entry/) },
+    ],
+    [
+      'a published locale whose Alexa region is unknown',
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['nl-NL'] = json.manifest.publishingInformation.locales['de-DE']; }),
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["nl-NL"]', message: expect.stringContaining('does not know which Alexa region serves it') },
+    ],
+    [
       'a Node.js runtime older than the bundle targets',
       () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.runtime = 'nodejs18.x'; }),
       { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.runtime', message: expect.stringContaining('Node.js 20+') },
@@ -302,11 +348,11 @@ describe('npm run validate', () => {
     expect(problems()).toEqual([{ file: MANIFEST, path: '(whole file)', message: 'must be an object, not an array.' }]);
   });
 
-  it('reports a model intent that no handler answers', () => {
+  it('reports a model intent that no handler answers, in every locale', () => {
     const withoutPlayback = HANDLED_INTENTS.filter((name) => name !== 'PlayPlaylistIntent');
-    expect(validateProject(project, withoutPlayback).problems.map((found) => found.message)).toEqual([
-      expect.stringMatching(/^no handler answers PlayPlaylistIntent/),
-    ]);
+    const found = validateProject(project, withoutPlayback).problems;
+    expect(found.map((each) => each.message)).toEqual(Array(11).fill(expect.stringMatching(/^no handler answers PlayPlaylistIntent/)));
+    expect(new Set(found.map((each) => each.file)).size).toBe(11);
   });
 
   it('reports CAN_FULFILL_INTENT_REQUEST declared while the code answers no intent name-free', () => {
