@@ -30,7 +30,7 @@ describe('npm run simulate', () => {
     const run = await finished(['simulate', '--locale', 'de-DE', 'liste meine playlists']);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^you> liste meine playlists\n {2}\(heard as ListPlaylistsIntent\)\nAlexa: Du hast 30 Playlists\. Hier sind die ersten 5: Morning Run, Rock & Roll <Live>, .* und Deep Focus\. Möchtest du weitere hören\?/);
+    expect(run.stdout).toMatch(/^  \(the skill's log: .*\)\nyou> liste meine playlists\n {2}\(heard as ListPlaylistsIntent\)\nAlexa: Du hast 30 Playlists\. Hier sind die ersten 5: Morning Run, Rock & Roll <Live>, .* und Deep Focus\. Möchtest du weitere hören\?/);
   });
 
   it('explains its usage for an option it does not know', async () => {

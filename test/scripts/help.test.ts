@@ -20,7 +20,7 @@ describe('--help on the project\'s scripts, run through npm as a user types it',
     const run = await finished(npmRun('simulate', ['--help']));
 
     expect(run.stdout).toMatch(/^ {2}--locale xx-XX {2}the locale the user speaks \(default en-US; en-us is understood\)/m);
-    expect(run.stdout).toMatch(/interaction model in skill-package\/interactionModels\/custom\/ \(here: en-US\)/);
+    expect(run.stdout).toMatch(/interaction model in skill-package\/interactionModels\/custom\/ \(here: de-DE, en-AU, en-CA, en-GB, en-IN, en-US, es-ES, es-MX, es-US, fr-CA, fr-FR\)/);
     expect(run.stdout).toMatch(/^ {2}--unlinked /m);
     expect(run.stdout).toMatch(/^ {2}unlink {11}unlink in the Alexa app/m);
   });
