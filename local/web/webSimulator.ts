@@ -74,9 +74,10 @@ export class WebSimulator {
 
   /** The page's user: linked to the demo account, on an Echo Show, in en-US, until the page starts another conversation. */
   private current(): Promise<RecordedSession> {
+    if (this.session !== undefined) return Promise.resolve(this.session);
     // One first user, however many requests ask for it at once.
     this.firstSession ??= this.begin({ locale: 'en-US', linked: true, screen: true }).then((session) => (this.session ??= session));
-    return this.session === undefined ? this.firstSession : Promise.resolve(this.session);
+    return this.firstSession;
   }
 
   private async begin(start: SessionStart): Promise<RecordedSession> {
