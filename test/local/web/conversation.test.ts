@@ -42,11 +42,7 @@ describe('a recorded session', () => {
   afterAll(() => local.close());
 
   it('stops at the number of steps a file keeps, with a sentence that says what to do', async () => {
-    const { runtime } = local;
-    const session = await RecordedSession.begin(
-      { skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, faults: runtime.demo.faults },
-      { locale: 'en-US', linked: false, screen: false },
-    );
+    const session = await RecordedSession.begin(local.sessionParts(), { locale: 'en-US', linked: false, screen: false });
     for (let step = 0; step < 299; step += 1) await session.run('unlink');
 
     await expect(session.run('unlink')).rejects.toThrow(ConversationFullError);
@@ -55,11 +51,7 @@ describe('a recorded session', () => {
   });
 
   it('keeps out what changes nothing (the command list, the raw envelopes)', async () => {
-    const { runtime } = local;
-    const session = await RecordedSession.begin(
-      { skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, faults: runtime.demo.faults },
-      { locale: 'en-US', linked: true, screen: false },
-    );
+    const session = await RecordedSession.begin(local.sessionParts(), { locale: 'en-US', linked: true, screen: false });
     await session.run('commands');
     await session.run('raw');
     await session.run('help');

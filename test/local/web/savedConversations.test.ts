@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConversation } from '../../../local/web/conversation';
-import { replayConversation, type SessionParts } from '../../../local/web/session';
+import { replayConversation } from '../../../local/web/session';
 import { startTestRuntime, type TestRuntime } from '../../support/localRuntime';
 
 /**
@@ -14,11 +14,8 @@ const files = readdirSync(DIR).filter((file) => file.endsWith('.json'));
 
 describe('the conversations saved as tests in test/conversations', () => {
   let local: TestRuntime;
-  let parts: SessionParts;
   beforeAll(async () => {
     local = await startTestRuntime();
-    const { runtime } = local;
-    parts = { skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, faults: runtime.demo.faults, resetDemo: () => runtime.demo.resetPlayback() };
   });
   afterAll(() => local.close());
 
@@ -29,7 +26,7 @@ describe('the conversations saved as tests in test/conversations', () => {
   it.each(files)('%s is answered today as it was when it was saved', async (file) => {
     const conversation = parseConversation(readFileSync(path.join(DIR, file), 'utf8'), file);
 
-    const result = await replayConversation(conversation, parts);
+    const result = await replayConversation(conversation, local.sessionParts());
 
     const differing = result.steps.flatMap((step) => ('differences' in step && step.differences.length > 0 ? [`step ${step.index + 1} ("${step.line}"): ${step.differences.join('; ')}`] : []));
     expect(differing).toEqual([]);
