@@ -97,11 +97,12 @@ export class RecordedSession {
 
   /**
    * Linking finished in a browser window (consent on the authorization server's real page):
-   * recorded as the `link` line, which a replay runs as the simulated Alexa app.
+   * recorded as the line a replay runs as the simulated Alexa app, `link` when it linked and
+   * `link --deny` (Cancel on the consent page) when it did not.
    */
   recordBrowserLink(linked: boolean): void {
     this.noticeFaults();
-    this.record({ line: 'link', answer: { linked } });
+    this.record({ line: linked ? 'link' : 'link --deny', answer: { linked } });
   }
 
   /** The conversation so far, as a file keeps it. */

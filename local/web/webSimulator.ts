@@ -172,7 +172,7 @@ export class WebSimulator {
       const session = await this.current();
       if (session.simulator.userId !== outcome.userId) return;
       session.recordBrowserLink(outcome.linked);
-      this.add(this.linkEntry('link', 'browser', outcome));
+      this.add(this.linkEntry(outcome.linked ? 'link' : 'link --deny', 'browser', outcome));
     });
   }
 

@@ -112,6 +112,23 @@ describe('the web simulator\'s page and API at npm start\'s root URL', () => {
     expect(conversation.steps).toEqual([{ line: 'link', answer: { linked: true } }]);
   });
 
+  it('records Cancel on the consent page as link --deny, which a replay runs as the simulated Alexa app', async () => {
+    await newConversation({ linked: false });
+    const { json } = await call<{ url: string }>('/link', {});
+    const consent = await fetch(json.url);
+    const fields = Object.fromEntries([...(await consent.text()).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!.replace(/&#38;/g, '&')]));
+    const decision = await fetch(new URL('/authorize', json.url), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, decision: 'deny' }) });
+    expect((await fetch(decision.headers.get('location')!)).status).toBe(400);
+
+    const { json: entries } = await call<{ entries: Entry[] }>('/entries?after=0');
+    const conversation = (await (await fetch(`${origin}/simulator/api/conversation`)).json()) as Conversation;
+    const replayed = await call<{ entries: Entry[] }>('/replay', { name: 'denied.json', conversation });
+
+    expect(entries.entries.at(-1)).toMatchObject({ kind: 'link', via: 'browser', linked: false, line: 'link --deny', problem: expect.stringMatching(/^access_denied/) });
+    expect(conversation.steps).toEqual([{ line: 'link --deny', answer: { linked: false } }]);
+    expect(replayed.json.entries.at(-1)).toMatchObject({ kind: 'replayed', differing: [] });
+  });
+
   it('switches faults from the page and records every change, those made with curl at /admin/faults too', async () => {
     await newConversation({ linked: true, screen: false });
 
