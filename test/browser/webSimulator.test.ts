@@ -91,6 +91,7 @@ describe('the web simulator in a real browser', () => {
     expect(await turn.getByText('Session open: Alexa listens for your answer.').isVisible()).toBe(true);
     expect(await turn.getByText('If you say nothing:').isVisible()).toBe(true);
     await browser.screenshot(page, '04-list-my-playlists');
+    await turn.locator('.screens').screenshot({ path: path.join(BROWSER_ARTEFACTS, '04-screens-echo-show-and-round.png') });
   });
 
   it('shows a turn\'s request and response with every token masked', async () => {
