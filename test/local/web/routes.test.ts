@@ -24,6 +24,13 @@ describe('the web simulator\'s page and API at npm start\'s root URL', () => {
     return { status: response.status, json: (await response.json()) as T };
   }
   const line = async (text: string) => (await call<{ entries: Entry[] }>('/line', { line: text })).json.entries;
+  /** What a browser does with the authorization URL: the consent page's form, Agree or Cancel, then the redirect back to /link/callback. */
+  async function consentInBrowser(url: string, decision: 'allow' | 'deny'): Promise<Response> {
+    const page = await (await fetch(url)).text();
+    const fields = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!.replace(/&#38;/g, '&')]));
+    const answer = await fetch(new URL('/authorize', url), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, decision }) });
+    return fetch(answer.headers.get('location')!);
+  }
   const newConversation = (start: { linked: boolean; screen?: boolean; locale?: string }) => call<{ entries: Entry[] }>('/new', start);
 
   it('serves the page at / to a browser, and the list of URLs to a client that asks for JSON only', async () => {
@@ -99,12 +106,7 @@ describe('the web simulator\'s page and API at npm start\'s root URL', () => {
     expect(authorize.origin).toBe(new URL(local.runtime.urls.authorize).origin);
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${origin}/link/callback`);
 
-    // What the browser does: the consent page's form, "Agree", then the redirect.
-    const consent = await fetch(json.url);
-    const fields = Object.fromEntries([...(await consent.text()).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!.replace(/&#38;/g, '&')]));
-    const decision = await fetch(new URL('/authorize', json.url), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, decision: 'allow' }) });
-    const callback = await fetch(decision.headers.get('location')!);
-    expect(callback.status).toBe(200);
+    expect((await consentInBrowser(json.url, 'allow')).status).toBe(200);
 
     const { json: entries } = await call<{ entries: Entry[] }>('/entries?after=0');
     expect(entries.entries.at(-1)).toMatchObject({ kind: 'link', via: 'browser', linked: true });
@@ -115,10 +117,7 @@ describe('the web simulator\'s page and API at npm start\'s root URL', () => {
   it('records Cancel on the consent page as link --deny, which a replay runs as the simulated Alexa app', async () => {
     await newConversation({ linked: false });
     const { json } = await call<{ url: string }>('/link', {});
-    const consent = await fetch(json.url);
-    const fields = Object.fromEntries([...(await consent.text()).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1]!, match[2]!.replace(/&#38;/g, '&')]));
-    const decision = await fetch(new URL('/authorize', json.url), { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, decision: 'deny' }) });
-    expect((await fetch(decision.headers.get('location')!)).status).toBe(400);
+    expect((await consentInBrowser(json.url, 'deny')).status).toBe(400);
 
     const { json: entries } = await call<{ entries: Entry[] }>('/entries?after=0');
     const conversation = (await (await fetch(`${origin}/simulator/api/conversation`)).json()) as Conversation;
