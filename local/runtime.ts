@@ -19,6 +19,8 @@ import { forDemoSpotify, readLinkingTemplate, type LinkingTemplate } from './lin
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
+import { webSimulatorRoutes } from './web/routes';
+import { WebSimulator } from './web/webSimulator';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -67,7 +69,7 @@ export interface LocalRuntime extends LocalSkill {
   readonly demo: DemoSpotify;
   /** Where listeners are remembered: the embedded DynamoDB by default. */
   readonly persistence: LocalPersistence;
-  readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string; readonly authorize: string; readonly token: string };
+  readonly urls: { readonly web: string; readonly alexa: string; readonly admin: string; readonly spotify: string; readonly authorize: string; readonly token: string };
   /** Alexa's side of account linking and the user's actions on it, for any number of simulated users. */
   readonly linking: LocalLinking;
   /** The template as the local run links with it: the file's settings, the demo Spotify's URLs and credentials. */
@@ -75,6 +77,8 @@ export interface LocalRuntime extends LocalSkill {
   readonly linkingTemplateFile: string;
   /** Alexa's directive service (progressive responses) on this runtime's own origin, which the skill's configuration names. */
   readonly directives: LocalDirectiveService;
+  /** The web simulator's user and conversation (the page at `/`). */
+  readonly web: WebSimulator;
   close(): Promise<void>;
 }
 
@@ -88,9 +92,11 @@ interface Routes {
   readonly admin: RouteHandler;
   readonly linkCallback: RouteHandler;
   readonly directives: RouteHandler;
+  /** The web simulator: the page at `/`, its files and API under /simulator/. */
+  readonly web: RouteHandler;
 }
 
-function router(routes: Routes, index: () => unknown, logger: Logger): http.RequestListener {
+function router(routes: Routes, logger: Logger): http.RequestListener {
   return (req, res) => {
     const path = requestPath(req);
     if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
@@ -103,10 +109,10 @@ function router(routes: Routes, index: () => unknown, logger: Logger): http.Requ
             ? routes.linkCallback
             : path === DIRECTIVES_PATH
               ? routes.directives
-              : path === '/'
-                ? () => sendJson(res, 200, index())
+              : path === '/' || path.startsWith('/simulator/')
+                ? routes.web
                 : undefined;
-    if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');
+    if (route === undefined) return refuse(res, 404, 'nothing here: the web simulator at /, POST /alexa, /admin/faults, /admin/state');
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error('local server failed', { path, error });
       if (!res.headersSent) refuse(res, 500, 'the local server failed; see its log');
@@ -141,7 +147,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }
-    const urls = { alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
+    const urls = { web: `${own}/`, alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
     const template = forDemoSpotify(fileTemplate, { authorizationUrl: demo.accounts.authorizationUrl, tokenUrl: demo.accounts.tokenUrl, client: demo.accounts.client });
     const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
     const linking = new LocalLinking(alexa, demo.accounts);
@@ -151,13 +157,24 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     const started = persistence;
     const table = persistence.table;
     const directives = new LocalDirectiveService(own, logger);
+    const web = new WebSimulator({
+      skill: localSkill.skill,
+      linking,
+      directives,
+      faults: demo.faults,
+      skillId: localSkill.config.skillId,
+      resetDemo: () => demo.resetPlayback(),
+      account: () => demo.account,
+      ...(table === undefined ? {} : { rememberedItems: () => table.items() }),
+    });
     const routes: Routes = {
       alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),
       admin: adminRoutes(demo, table && (() => table.items())),
-      linkCallback: linkCallbackRoute(linking),
+      linkCallback: linkCallbackRoute(linking, (outcome) => web.browserLinkFinished(outcome)),
       directives: directives.route,
+      web: webSimulatorRoutes(web, { exposed: false }, () => urls),
     };
-    server.on('request', router(routes, () => urls, logger));
+    server.on('request', router(routes, logger));
     return {
       ...localSkill,
       demo,
@@ -167,6 +184,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       template,
       linkingTemplateFile: local.linking.templateFile,
       directives,
+      web,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,6 +12,7 @@ function banner(runtime: LocalRuntime, verify: boolean): string {
   const { account } = runtime.demo;
   const lines = [
     `Playlist Pal runs on this machine (ready in ${Math.round(performance.now())} ms):`,
+    `  Web simulator    ${runtime.urls.web}   open it in a browser: speech, cards, screens, linking, faults`,
     `  Alexa endpoint   POST ${runtime.urls.alexa}   signature and timestamp checks ${verify ? 'ON' : 'OFF'}`,
     `  Demo Spotify     ${runtime.urls.spotify}   ${account.playlists.length} playlists, ${account.devices.length} devices`,
     `  Fault switch     ${runtime.urls.admin}   e.g. curl -X POST -d '{"fault":"429"}' ${runtime.urls.admin}`,

@@ -38,6 +38,8 @@ export interface LinkOutcome {
   readonly steps: readonly LinkStep[];
   /** Why the account is not linked, when it is not. */
   readonly problem?: string;
+  /** The Alexa user the flow was for, once known (a redirect with an unknown state has none). */
+  readonly userId?: string;
 }
 
 /** What Alexa puts in a request for a user, and what it did first to have it. */
@@ -207,6 +209,11 @@ export class AlexaAccountLinking {
       };
     }
     this.pending.delete(pending.state);
+    const outcome = await this.finishLink(pending, url, parameters);
+    return { ...outcome, userId: pending.userId };
+  }
+
+  private async finishLink(pending: PendingLink, url: URL, parameters: URLSearchParams): Promise<LinkOutcome> {
     const { steps } = pending;
     const shown = `${url.origin}${url.pathname}`;
     if (shown !== pending.redirectUri) {
@@ -270,6 +277,11 @@ export class AlexaAccountLinking {
   tokensOf(userId: string): { readonly accessToken: string; readonly refreshToken: string | undefined } | undefined {
     const tokens = this.user(userId).tokens;
     return tokens === undefined ? undefined : { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+  }
+
+  /** When Alexa considers this user's access token expired (epoch ms; Infinity when never), or undefined without one. */
+  accessTokenExpiresAt(userId: string): number | undefined {
+    return this.user(userId).tokens?.expiresAt;
   }
 
   /** Alexa's clock for this user's access token reaches its expiry now. */

@@ -63,59 +63,97 @@ function needsLinking(simulator: Simulator): LocalLinking {
   return linking;
 }
 
+/**
+ * What a command did, before it is shown anywhere: the terminal prints it as lines
+ * ({@link runCommand}), the web page shows it as a turn or a note, a saved conversation keeps
+ * what was heard. One function runs every command, so all of them do the same.
+ */
+export type CommandOutcome =
+  | { readonly kind: 'quit' }
+  /** Text to show as it is: the command list, the raw envelopes, a usage line. */
+  | { readonly kind: 'text'; readonly text: string }
+  /** Something was sent to the skill and it answered. */
+  | { readonly kind: 'turn'; readonly turn: Turn }
+  /** Silence in an open session: Alexa said the reprompt ('' when the skill gave none). */
+  | { readonly kind: 'reprompt'; readonly text: string }
+  /** Linking ran (in the Alexa app, step by step), and the account's status after it. */
+  | { readonly kind: 'link'; readonly outcome: LinkOutcome; readonly status: LinkStatus }
+  /** What a command did, in a sentence (unlink, expire, revoke, enable, disable, locale, silence without a session). */
+  | { readonly kind: 'note'; readonly text: string };
+
+/** Runs one command against the simulator and its runtime's account linking; `observer` follows a turn while it happens. */
+export async function executeCommand(command: Command, simulator: Simulator, observer?: TurnObserver): Promise<CommandOutcome> {
+  const note = (text: string): CommandOutcome => ({ kind: 'note', text });
+  switch (command.kind) {
+    case 'quit':
+      return { kind: 'quit' };
+    case 'commands':
+      return { kind: 'text', text: COMMANDS_HELP };
+    case 'usage':
+      return { kind: 'text', text: `  ${command.message}` };
+    case 'raw':
+      return { kind: 'text', text: renderRaw(simulator.last) };
+    case 'launch':
+      return { kind: 'turn', turn: await simulator.launch(observer) };
+    case 'say':
+      return { kind: 'turn', turn: await simulator.say(command.utterance, observer) };
+    case 'silence': {
+      const silence = await simulator.silence();
+      if (silence.kind === 'no session') return note('silence: no session is open, so nothing happens');
+      if (silence.kind === 'reprompt') return { kind: 'reprompt', text: silence.text };
+      return { kind: 'turn', turn: silence.turn };
+    }
+    case 'locale':
+      simulator.setLocale(command.locale);
+      return note(`locale ${simulator.locale}; a new session starts`);
+    case 'link': {
+      const linking = needsLinking(simulator);
+      const outcome = await linking.link(simulator.userId, { deny: command.deny, locale: simulator.locale });
+      return { kind: 'link', outcome, status: linking.status(simulator.userId) };
+    }
+    case 'unlink':
+      return note(needsLinking(simulator).unlink(simulator.userId));
+    case 'expire':
+      return note(needsLinking(simulator).expire(simulator.userId));
+    case 'revoke':
+      return note(needsLinking(simulator).revoke(simulator.userId));
+    case 'enable':
+      return note(await needsLinking(simulator).enable(simulator.userId, simulator.locale));
+    case 'disable':
+      return note(await needsLinking(simulator).disable(simulator.userId, simulator.locale));
+  }
+}
+
 /** Prints lines at once, while a turn is still under way. */
 export type LivePrinter = (text: string) => void;
 
 /**
- * Runs one command against the simulator and its runtime's account linking; resolves with the
- * lines to print and whether to stop. With `live`, a turn is printed as it happens: how Alexa
- * heard the words as the request goes out, each progressive response the moment the skill sends
- * it (what the user hears while waiting), and the answer in the lines resolved with.
+ * Runs one command and resolves with the lines to print and whether to stop. With `live`, a
+ * turn is printed as it happens: how Alexa heard the words as the request goes out, each
+ * progressive response the moment the skill sends it (what the user hears while waiting), and
+ * the answer in the lines resolved with.
  */
 export async function runCommand(command: Command, simulator: Simulator, live?: LivePrinter): Promise<{ lines: string[]; quit: boolean }> {
-  const done = (...lines: string[]) => ({ lines, quit: false });
   const observer: TurnObserver | undefined =
     live === undefined
       ? undefined
       : { sending: (request) => live(renderSending(request).join('\n')), progressive: (speech) => live(renderProgressive(speech)) };
-  const turnLines = (turn: Turn) => (live === undefined ? renderTurn(turn) : renderAnswer(turn));
-  switch (command.kind) {
+  const outcome = await executeCommand(command, simulator, observer);
+  const done = (...lines: string[]) => ({ lines, quit: false });
+  switch (outcome.kind) {
     case 'quit':
       return { lines: [], quit: true };
-    case 'commands':
-      return done(COMMANDS_HELP);
-    case 'usage':
-      return done(`  ${command.message}`);
-    case 'raw':
-      return done(renderRaw(simulator.last));
-    case 'launch':
-      return done(...turnLines(await simulator.launch(observer)));
-    case 'say':
-      return done(...turnLines(await simulator.say(command.utterance, observer)));
-    case 'silence': {
-      const silence = await simulator.silence();
-      if (silence.kind === 'no session') return done('  (silence: no session is open, so nothing happens)');
-      if (silence.kind === 'reprompt') return done(`Alexa (reprompt): ${silence.text === '' ? '(none: the skill gave no reprompt)' : silence.text}`);
-      return done(...renderTurn(silence.turn));
-    }
-    case 'locale':
-      simulator.setLocale(command.locale);
-      return done(`  (locale ${simulator.locale}; a new session starts)`);
-    case 'link': {
-      const linking = needsLinking(simulator);
-      const outcome = await linking.link(simulator.userId, { deny: command.deny, locale: simulator.locale });
-      return done(...linkLines(outcome, linking.status(simulator.userId)));
-    }
-    case 'unlink':
-      return done(`  (${needsLinking(simulator).unlink(simulator.userId)})`);
-    case 'expire':
-      return done(`  (${needsLinking(simulator).expire(simulator.userId)})`);
-    case 'revoke':
-      return done(`  (${needsLinking(simulator).revoke(simulator.userId)})`);
-    case 'enable':
-      return done(`  (${await needsLinking(simulator).enable(simulator.userId, simulator.locale)})`);
-    case 'disable':
-      return done(`  (${await needsLinking(simulator).disable(simulator.userId, simulator.locale)})`);
+    case 'text':
+      return done(outcome.text);
+    case 'turn':
+      // A silence that ended the session was not followed live: print it whole.
+      return done(...(live === undefined || command.kind === 'silence' ? renderTurn(outcome.turn) : renderAnswer(outcome.turn)));
+    case 'reprompt':
+      return done(`Alexa (reprompt): ${outcome.text === '' ? '(none: the skill gave no reprompt)' : outcome.text}`);
+    case 'link':
+      return done(...linkLines(outcome.outcome, outcome.status));
+    case 'note':
+      return done(`  (${outcome.text})`);
   }
 }
 

@@ -4,7 +4,8 @@ import type { ProgressiveResponse } from '../alexaApi/directives';
 import type { Turn } from './simulator';
 import type { Resolution } from './utterances';
 
-function describeResolution(resolution: Resolution): string {
+/** How Alexa heard the words: the request type, or the intent and its slots. */
+export function describeResolution(resolution: Resolution): string {
   if (resolution.kind === 'launch') return 'LaunchRequest';
   if (resolution.kind === 'exit') return 'SessionEndedRequest (USER_INITIATED)';
   if (resolution.kind === 'silence') return 'SessionEndedRequest (EXCEEDED_MAX_REPROMPTS): nothing said after the reprompt';
@@ -55,8 +56,8 @@ export function renderRaw(turn: Turn | undefined): string {
   return `request:\n${masked(turn.request)}\nresponse:\n${masked(turn.response)}`;
 }
 
-/** Unlike the log's redact(), which drops whole envelopes, this keeps everything but the tokens. */
-function redactTokens(value: unknown): unknown {
+/** Unlike the log's redact(), which drops whole envelopes, this keeps everything but the tokens (any key ending in "token"). */
+export function redactTokens(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactTokens);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, /token$/i.test(key) ? REDACTED : redactTokens(item)]));

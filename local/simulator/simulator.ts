@@ -44,6 +44,8 @@ export interface SimulatorOptions {
   /** Alexa's directive service in the local run; without it, envelopes name Alexa's own API and nothing said while waiting is seen. */
   readonly directives?: LocalDirectiveService;
   readonly modelsDir?: string;
+  /** A device with a screen (an Echo Show): requests declare APL and a viewport, so the skill may send its screens. */
+  readonly screen?: boolean;
 }
 
 const UNLINKED: RequestToken = { accessToken: undefined, notes: [] };
@@ -81,6 +83,11 @@ export class Simulator {
 
   get linking(): LocalLinking | undefined {
     return this.options.linking;
+  }
+
+  /** Whether the simulated device has a screen. */
+  get screen(): boolean {
+    return this.options.screen === true;
   }
 
   get linked(): boolean {
@@ -154,6 +161,7 @@ export class Simulator {
       sessionId: this.sessionId,
       newSession: startsSession,
       attributes: this.attributes,
+      screen: this.options.screen === true,
       ...(this.options.skillId === undefined ? {} : { skillId: this.options.skillId }),
     };
     const request =

@@ -16,6 +16,8 @@ export interface DemoSpotify {
   /** The demo account's live state (playback changes as the skill plays). */
   readonly account: AccountRecord;
   readonly faults: FaultSwitch;
+  /** Nothing playing and no device active, as the demo account starts (a replayed conversation starts there too). */
+  resetPlayback(): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,11 @@ export async function startDemoSpotify(host: string, port: number, options: Demo
     accounts,
     account,
     faults: new FaultSwitch(standIn),
+    resetPlayback: () => {
+      const fresh = demoAccount();
+      account.playback = fresh.playback;
+      account.devices = fresh.devices;
+    },
     close: async () => {
       await standIn.close();
       await accounts.close();

@@ -1,6 +1,7 @@
 import { readLinkingConfig, type LocalConfig } from '../../local/localConfig';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 import { Simulator, type SimulatorOptions } from '../../local/simulator/simulator';
+import type { SessionParts } from '../../local/web/session';
 
 export interface TestRuntime {
   readonly runtime: LocalRuntime;
@@ -12,6 +13,8 @@ export interface TestRuntime {
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
   /** Posts `body` as it is (a string is sent byte for byte) to /alexa. */
   postAlexa(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
+  /** What a recorded session or a replay runs on: this runtime's skill, linking, Alexa API, fault switch and demo account. */
+  sessionParts(): SessionParts;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,13 @@ export async function startTestRuntime(
         body: typeof body === 'string' ? body : JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...headers },
       }),
+    sessionParts: () => ({
+      skill: runtime.skill,
+      linking: runtime.linking,
+      directives: runtime.directives,
+      faults: runtime.demo.faults,
+      resetDemo: () => runtime.demo.resetPlayback(),
+    }),
     close: () => runtime.close(),
   };
 }
