@@ -76,7 +76,7 @@ describe('the web simulator in a real browser', () => {
     await page.getByText('You linked in the browser window (the consent page).').waitFor();
     await page.getByText('Linked: requests now carry the access token.').last().waitFor();
     await page.waitForFunction(() => document.getElementById('link-status')?.textContent?.startsWith('linked'));
-    expect(await page.locator('#token-lifetime').textContent()).toMatch(/^expires in 59 min \d+ s$/);
+    expect(await page.locator('#token-lifetime').textContent()).toMatch(/^expires in (?:59 min \d+|60 min 0) s$/);
     await browser.screenshot(page, '03-linked');
   });
 
@@ -92,6 +92,33 @@ describe('the web simulator in a real browser', () => {
     expect(await turn.getByText('If you say nothing:').isVisible()).toBe(true);
     await browser.screenshot(page, '04-list-my-playlists');
     await turn.locator('.screens').screenshot({ path: path.join(BROWSER_ARTEFACTS, '04-screens-echo-show-and-round.png') });
+  });
+
+  it('keeps every line of the screen inside the circle of a round display', async () => {
+    const round = turnsSaying('list my playlists').last().locator('.apl-round');
+    const circle = (await round.boundingBox())!;
+    const texts = round.locator('[data-apl="Text"]');
+
+    // Each line's ink (the text itself, not its box) must lie within the circle, so nothing is cut off.
+    const corners = await texts.evaluateAll((elements) =>
+      elements.flatMap((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return [...range.getClientRects()].flatMap((rect) => [
+          [rect.left, rect.top],
+          [rect.right, rect.top],
+          [rect.left, rect.bottom],
+          [rect.right, rect.bottom],
+        ]);
+      }),
+    );
+    const radius = circle.width / 2;
+    const [cx, cy] = [circle.x + radius, circle.y + radius];
+    const outside = corners.filter(([x, y]) => Math.hypot(x! - cx, y! - cy) > radius);
+
+    expect(await texts.count()).toBe(7);
+    expect(corners.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
   });
 
   it('shows a turn\'s request and response with every token masked', async () => {

@@ -43,11 +43,17 @@ function lookUp(path: string, scope: Scope): unknown {
   return value;
 }
 
-/** One ${…} expression: a path, a quoted string, a number, true/false, or `a ? b : c` of those. */
+/** One ${…} expression: a path, a quoted string, a number, true/false, `a == b`, `a != b`, or `a ? b : c` of those. */
 function evaluate(expression: string, scope: Scope): unknown {
   const text = expression.trim();
   const ternary = /^(.+?)\s*\?\s*(.+?)\s*:\s*(.+)$/.exec(text);
   if (ternary !== null) return evaluate(ternary[1]!, scope) ? evaluate(ternary[2]!, scope) : evaluate(ternary[3]!, scope);
+  // APL's comparisons, as documents use them to adapt to the viewport: ${viewport.shape == 'round'}.
+  const comparison = /^(.+?)\s*(==|!=)\s*(.+)$/.exec(text);
+  if (comparison !== null) {
+    const same = evaluate(comparison[1]!, scope) === evaluate(comparison[3]!, scope);
+    return comparison[2] === '==' ? same : !same;
+  }
   if (/^'.*'$|^".*"$/.test(text)) return text.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   if (text === 'true' || text === 'false') return text === 'true';
