@@ -306,7 +306,10 @@ export class DemoAuthorizationServer {
     const response = new Response();
     try {
       await this.oauth.token(request, response);
-      sendJson(res, 200, response.body, { 'cache-control': 'no-store', pragma: 'no-cache' });
+      // The library answers the seconds left, rounded down, so a token answered a millisecond after it was made says 3599.
+      // Spotify states the lifetime it gave the token (3600), and so does this server: replays and notes stay the same.
+      const body = response.body as Record<string, unknown>;
+      sendJson(res, 200, typeof body.expires_in === 'number' ? { ...body, expires_in: this.accessTokenSeconds } : body, { 'cache-control': 'no-store', pragma: 'no-cache' });
     } catch (error) {
       sendOAuthError(res, error instanceof OAuthError ? error : new OAuthError('server error'), response.get('www-authenticate') === undefined ? {} : { 'www-authenticate': response.get('www-authenticate') as string });
     }
