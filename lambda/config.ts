@@ -13,6 +13,11 @@ export interface SkillConfig {
   readonly requestBudgetMs: number;
   /** Longest a single Spotify call may take. */
   readonly spotifyCallTimeoutMs: number;
+  /**
+   * The one origin, besides Alexa's own API hosts, that may receive the user's Alexa API token
+   * (progressive responses): the local run names its own. Undefined: Alexa's hosts only.
+   */
+  readonly trustedAlexaApiOrigin: string | undefined;
 }
 
 export const DEFAULT_SPOTIFY_API_BASE_URL = 'https://api.spotify.com/v1';
@@ -25,14 +30,14 @@ function nonEmpty(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function readUrl(env: Env, name: string, fallback: string): string {
+function readUrl(env: Env, name: string, fallback: string, example = 'https://api.spotify.com/v1'): string {
   const raw = nonEmpty(env, name) ?? fallback;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     // The value is not repeated: a mistyped URL may still hold a password.
-    throw new ConfigurationError(name, 'is not an absolute URL such as https://api.spotify.com/v1');
+    throw new ConfigurationError(name, `is not an absolute URL such as ${example}`);
   }
   // Credentials in the URL would be sent beside the user's token and printed in this very message.
   if (url.username !== '' || url.password !== '') {
@@ -42,6 +47,16 @@ function readUrl(env: Env, name: string, fallback: string): string {
     throw new ConfigurationError(name, `must use http or https, not ${url.protocol}`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** An origin such as http://127.0.0.1:3100: scheme, host and port, nothing else. */
+function readOrigin(env: Env, name: string): string | undefined {
+  if (nonEmpty(env, name) === undefined) return undefined;
+  const url = new URL(readUrl(env, name, '', 'http://127.0.0.1:3000'));
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new ConfigurationError(name, `must be an origin such as http://127.0.0.1:3000, without a path (${url.origin} would do)`);
+  }
+  return url.origin;
 }
 
 function readLogLevel(env: Env, name: string): LogLevel {
@@ -79,5 +94,6 @@ export function loadConfig(env: Env = process.env): SkillConfig {
     // Alexa waits 8 s; 6.5 s leaves room for Lambda and the network on the way back.
     requestBudgetMs: readPositiveInt(env, 'REQUEST_BUDGET_MS', 6500, 7500),
     spotifyCallTimeoutMs: readPositiveInt(env, 'SPOTIFY_TIMEOUT_MS', 3000, 7500),
+    trustedAlexaApiOrigin: readOrigin(env, 'TRUSTED_ALEXA_API_ORIGIN'),
   };
 }

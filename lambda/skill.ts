@@ -19,7 +19,8 @@ import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
 import { skillEventHandler } from './handlers/skillEvent';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
-import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
+import { trustedAlexaApiInterceptor } from './interceptors/alexaApi';
+import { requestLoggingInterceptor, requestSecretsInterceptor, responseLoggingInterceptor } from './interceptors/logging';
 import { sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
 import { SpotifyClient } from './spotify';
@@ -68,7 +69,13 @@ export function buildSkill({ config, spotify, logger }: SkillDependencies): Cust
       sessionEndedRequestHandler(logger),
       unhandledRequestHandler,
     )
-    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, requestLoggingInterceptor(logger))
+    .addRequestInterceptors(
+      requestSecretsInterceptor(logger),
+      localizationInterceptor,
+      sessionStateInterceptor,
+      trustedAlexaApiInterceptor(config.trustedAlexaApiOrigin),
+      requestLoggingInterceptor(logger),
+    )
     .addResponseInterceptors(responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');

@@ -9,7 +9,7 @@ import { buildSkill, createDependencies } from '../lambda/skill';
 import { adminRoutes } from './admin';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
-import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
+import { createLocalServer, isLoopbackHost, listen, readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { PROJECT_ROOT } from './paths';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
@@ -52,6 +52,8 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime extends LocalSkill {
   readonly demo: DemoSpotify;
   readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string };
+  /** Whether /admin/… is served: always on a loopback HOST, elsewhere only with EXPOSE_ADMIN_ROUTES=on. */
+  readonly adminEnabled: boolean;
   close(): Promise<void>;
 }
 
@@ -60,12 +62,40 @@ function origin(server: http.Server): string {
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
-function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, logger: Logger): http.RequestListener {
+const ADMIN_OFF: RouteHandler = (_req, res) =>
+  refuse(res, 404, 'the admin routes are off: HOST is not a loopback address (EXPOSE_ADMIN_ROUTES=on switches them on)');
+
+/** A progressive response is a few hundred bytes. */
+const MAX_DIRECTIVE_BYTES = 16 * 1024;
+
+/**
+ * Alexa's directive service, as far as the local run needs it: the skill may send its "one
+ * moment" here (TRUSTED_ALEXA_API_ORIGIN names this server), and it is logged, not spoken.
+ */
+function directiveService(logger: Logger): RouteHandler {
+  return async (req, res) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'POST a directive to /v1/directives');
+    const body = await readBodyOrRefuse(req, res, MAX_DIRECTIVE_BYTES);
+    if (body === undefined) return;
+    logger.info('progressive response received', { bytes: Buffer.byteLength(body) });
+    res.writeHead(204).end();
+  };
+}
+
+function router(routes: { alexa: RouteHandler; admin: RouteHandler; directives: RouteHandler }, index: () => unknown, logger: Logger): http.RequestListener {
   return (req, res) => {
     const path = requestPath(req);
     if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
     const route: RouteHandler | undefined =
-      path === '/alexa' ? alexa : path.startsWith('/admin/') ? admin : path === '/' ? () => sendJson(res, 200, index()) : undefined;
+      path === '/alexa'
+        ? routes.alexa
+        : path.startsWith('/admin/')
+          ? routes.admin
+          : path === '/v1/directives'
+            ? routes.directives
+            : path === '/'
+              ? () => sendJson(res, 200, index())
+              : undefined;
     if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error('local server failed', { path, error });
@@ -79,25 +109,33 @@ function router(alexa: RouteHandler, admin: RouteHandler, index: () => unknown, 
  * (`POST /alexa`) and the demo Spotify's fault switch (`/admin/…`).
  */
 export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers }: LocalRuntimeOptions): Promise<LocalRuntime> {
-  const demo = await startDemoSpotify(local.host, local.port === 0 ? 0 : local.port + 1);
+  // Only the skill, in this process, talks to the demo Spotify: it never needs another interface.
+  const demoHost = isLoopbackHost(local.host) ? local.host : '127.0.0.1';
+  const demo = await startDemoSpotify(demoHost, local.port === 0 ? 0 : local.port + 1);
+  const server = createLocalServer();
   try {
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
-    const localSkill = createLocalSkill(env, demo.standIn.baseUrl, sink);
+    await listen(server, local.port, local.host, 'the Alexa endpoint');
+    const own = origin(server);
+    // The skill may send progressive responses, with the user's Alexa API token, to this server and to Alexa's hosts only.
+    const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink);
     const { logger } = localSkill;
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }
-    const server = http.createServer();
-    const urls = { alexa: '', admin: '', spotify: demo.standIn.baseUrl };
-    const endpoint = alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] });
-    server.on('request', router(endpoint, adminRoutes(demo), () => urls, logger));
-    await listen(server, local.port, local.host, 'the Alexa endpoint');
-    urls.alexa = `${origin(server)}/alexa`;
-    urls.admin = `${origin(server)}/admin/faults`;
+    const adminEnabled = isLoopbackHost(local.host) || local.exposeAdmin;
+    const urls = { alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl };
+    const routes = {
+      alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),
+      admin: adminEnabled ? adminRoutes(demo, { exposed: !isLoopbackHost(local.host) }) : ADMIN_OFF,
+      directives: directiveService(logger),
+    };
+    server.on('request', router(routes, () => urls, logger));
     return {
       ...localSkill,
       demo,
       urls,
+      adminEnabled,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -105,6 +143,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       },
     };
   } catch (error) {
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     await demo.close();
     throw error;
   }

@@ -4,6 +4,7 @@ import { COMMANDS_HELP, startRepl } from './simulator/repl';
 import { Simulator } from './simulator/simulator';
 import { fileSink, SESSION_LOG, startLocalRuntime, stderrSink, type LocalRuntime } from './runtime';
 import { describeStartupError } from './startupErrors';
+import { isLoopbackHost } from './http';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -13,7 +14,9 @@ function banner(runtime: LocalRuntime, verify: boolean): string {
     `Playlist Pal runs on this machine (ready in ${Math.round(performance.now())} ms):`,
     `  Alexa endpoint   POST ${runtime.urls.alexa}   signature and timestamp checks ${verify ? 'ON' : 'OFF'}`,
     `  Demo Spotify     ${runtime.urls.spotify}   ${account.playlists.length} playlists, ${account.devices.length} devices`,
-    `  Fault switch     ${runtime.urls.admin}   e.g. curl -X POST -d '{"fault":"429"}' ${runtime.urls.admin}`,
+    runtime.adminEnabled
+      ? `  Fault switch     ${runtime.urls.admin}   e.g. curl -X POST -H 'content-type: application/json' -d '{"fault":"429"}' ${runtime.urls.admin}`
+      : '  Fault switch     off (HOST is not loopback; EXPOSE_ADMIN_ROUTES=on switches it on)',
   ];
   if (runtime.config.spotifyApiBaseUrl !== runtime.urls.spotify) {
     lines.push(`  The skill uses   ${runtime.config.spotifyApiBaseUrl}   (SPOTIFY_API_BASE_URL)`);
@@ -22,6 +25,21 @@ function banner(runtime: LocalRuntime, verify: boolean): string {
     lines.push(`  Faults on        ${runtime.demo.faults.active.map((fault) => fault.name).join(', ')}   (SPOTIFY_FAULT)`);
   }
   return lines.join('\n');
+}
+
+/** What a HOST other than loopback makes reachable from other machines, said loudly. */
+export function exposureWarning(host: string, adminEnabled: boolean): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return [
+    '',
+    `!!! HOST=${host}: other machines can reach this server, not only this one.`,
+    '!!!   /alexa            the skill endpoint (Alexa\'s signature checks guard it unless ALEXA_VERIFY=off)',
+    adminEnabled
+      ? '!!!   /admin/…          EXPOSED (EXPOSE_ADMIN_ROUTES=on): anyone who reaches it can switch faults on and read the demo state'
+      : '!!!   /admin/…          off (EXPOSE_ADMIN_ROUTES=on would expose the fault switch)',
+    '!!!   demo Spotify      not exposed: it listens on 127.0.0.1 only',
+    '',
+  ].join('\n');
 }
 
 const UNVERIFIED_WARNING = [
@@ -41,10 +59,12 @@ export async function main(): Promise<number> {
   let runtime: LocalRuntime | undefined;
   let simulator: Simulator;
   let verify: boolean;
+  let host: string;
   const terminal = Boolean(process.stdin.isTTY);
   try {
     const local = readLocalConfig(process.env);
     verify = local.verify;
+    host = local.host;
     runtime = await startLocalRuntime({ env: process.env, local, sink: terminal ? fileSink(SESSION_LOG) : stderrSink });
     simulator = new Simulator({ skill: runtime.skill, skillId: runtime.config.skillId });
   } catch (error) {
@@ -53,6 +73,8 @@ export async function main(): Promise<number> {
     return 1;
   }
   print(banner(runtime, verify));
+  const exposure = exposureWarning(host, runtime.adminEnabled);
+  if (exposure !== undefined) process.stderr.write(`${exposure}\n`);
   if (!verify) process.stderr.write(UNVERIFIED_WARNING);
 
   if (terminal) {

@@ -1,5 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { clip } from '../speech/ssml';
+import { isSpotifyId } from '../spotify';
 
 /** A playlist the skill has named to the user and may act on in the next turn. */
 export interface PlaylistRef {
@@ -30,8 +31,6 @@ export interface SessionState {
 }
 
 const MAX_REMEMBERED_CHOICES = 5;
-/** Spotify ids are 22 base-62 characters; anything far off is not one of ours. */
-const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 const MAX_URI_CHARS = 128;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -52,7 +51,7 @@ export function playlistRef({ id, name, uri, empty, trackCount }: PlaylistRef & 
 
 function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
-  if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
+  if (!isSpotifyId(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
   return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, ...(raw.empty === true ? { empty: true } : {}) });
 }
 

@@ -2,6 +2,7 @@ import type { ErrorHandler } from 'ask-sdk-core';
 import { linkAccountResponse } from '../accountLinking/linkAccountResponse';
 import { translator } from '../i18n';
 import type { Logger } from '../logging/logger';
+import { MAX_ID_FIELD_CHARS, requestField } from '../logging/redact';
 import {
   BadResponse,
   Forbidden,
@@ -47,8 +48,8 @@ export function errorHandler(logger: Logger): ErrorHandler {
     handle(input, error) {
       const expected = error instanceof SpotifyError;
       logger[expected ? 'warn' : 'error']('request failed', {
-        requestType: requestType(input),
-        intent: intentName(input),
+        requestType: requestField(requestType(input), MAX_ID_FIELD_CHARS),
+        intent: requestField(intentName(input), MAX_ID_FIELD_CHARS),
         error,
       });
       if (error instanceof Unauthorized) return linkAccountResponse(input, 'expired');

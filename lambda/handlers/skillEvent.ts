@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import { requestType } from '../alexa/requestMatchers';
 import type { Logger } from '../logging/logger';
+import { MAX_ID_FIELD_CHARS, requestField } from '../logging/redact';
 
 /**
  * Skill events (`AlexaSkillEvent.SkillEnabled`, `SkillDisabled`, `SkillAccountLinked`,
@@ -12,7 +13,7 @@ export function skillEventHandler(logger: Logger): RequestHandler {
   return {
     canHandle: (input) => requestType(input)?.startsWith('AlexaSkillEvent.') === true,
     handle(input) {
-      logger.info('skill event', { event: requestType(input) });
+      logger.info('skill event', { event: requestField(requestType(input), MAX_ID_FIELD_CHARS) });
       return input.responseBuilder.getResponse();
     },
   };

@@ -1,5 +1,11 @@
 import { numbersAsDigits } from './numberWords';
 
+/**
+ * How much of a name, or of what was said, takes part in matching. Playlist names are rarely
+ * over 100 characters and nobody says more in one breath; beyond this nothing is compared.
+ */
+export const MAX_MATCHED_CHARS = 200;
+
 /** Letters that Unicode decomposition leaves alone but a speaker pronounces as plain Latin. */
 const FOLDED_LETTERS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
@@ -19,7 +25,9 @@ const SPOKEN_SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
  * function runs on both sides, so "Rock & Roll <Live>" and "rock and roll live" meet.
  */
 export function normaliseName(text: string): string {
+  // Clipped before any work: edit distance is quadratic, and a spoken value or a name may be megabytes.
   let folded = text
+    .slice(0, MAX_MATCHED_CHARS)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -34,7 +42,8 @@ export function normaliseName(text: string): string {
     .filter((token) => token !== '')
     // "Rock 'n' Roll".
     .map((token) => (token === 'n' ? 'and' : token));
-  return numbersAsDigits(tokens).join(' ');
+  // NFKD may make one character many ("ﷺ" is 18 letters): the result is clipped too.
+  return numbersAsDigits(tokens.slice(0, MAX_MATCHED_CHARS)).join(' ').slice(0, MAX_MATCHED_CHARS).trim();
 }
 
 const LEADING_FILLER = /^(?:(?:my|the|a|an|our) )+/;

@@ -1,4 +1,4 @@
-import { normaliseName } from './normalise';
+import { MAX_MATCHED_CHARS, normaliseName } from './normalise';
 import { digitsAsWords } from './numberWords';
 
 export interface SpokenForms {
@@ -9,11 +9,13 @@ export interface SpokenForms {
 }
 
 /** Decorations people leave out when they say a name: "(2024)", "<Live>", "— Global", "/ Later". */
-const DECORATION = /\s*(?:\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\})\s*/g;
+const DECORATION = /\s*(?:\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\})\s*/g;
 const SUBTITLE = /\s+(?:[-–—:|/])\s+.*$/;
 
 /** The spoken-friendly forms of a playlist name, for dynamic entities. */
-export function spokenForms(name: string): SpokenForms {
+export function spokenForms(fullName: string): SpokenForms {
+  // The patterns above backtrack on long runs of brackets or spaces: they only ever see a bounded name.
+  const name = fullName.slice(0, MAX_MATCHED_CHARS);
   const value = normaliseName(name);
   const shortened = [name.replace(DECORATION, ' '), name.replace(SUBTITLE, ''), name.replace(DECORATION, ' ').replace(SUBTITLE, '')];
   const candidates = [...shortened.map(normaliseName), digitsAsWords(value.split(' ')).join(' ')];

@@ -18,7 +18,13 @@ export interface RecordedRequest {
   /** Path below `/v1`, e.g. `/me/playlists`. */
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** The headers, less Authorization: the record must not become a store of tokens. */
   readonly headers: Readonly<http.IncomingHttpHeaders>;
+  /**
+   * Whom the `Authorization: Bearer …` header opened: an account's id, `unknown token` for a
+   * bearer token of no account, or undefined when there was no bearer token.
+   */
+  readonly authorizedAs: string | undefined;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   readonly body: unknown;
 }
@@ -63,6 +69,9 @@ const NOT_FOUND = (message = 'Service not found') => ({ status: 404, body: error
  * spec's shapes, checking bearer tokens, and with switchable faults. Tests start one per
  * suite; `npm start` runs it as the demo Spotify.
  */
+/** How many requests the stand-in remembers, most recent last: enough for any test, bounded for `npm start`. */
+export const MAX_RECORDED_REQUESTS = 200;
+
 export class SpotifyStandIn {
   readonly requests: RecordedRequest[] = [];
   private readonly faults: FaultRule[] = [];
@@ -115,9 +124,17 @@ export class SpotifyStandIn {
     return this.accounts[token];
   }
 
-  /** Applies `fault` to the next matching request(s). */
-  inject(rule: FaultRule): void {
-    this.faults.push({ ...rule, times: rule.times ?? 1 });
+  /** Applies `fault` to the next matching request(s); returns the rule as kept, for {@link removeFault}. */
+  inject(rule: FaultRule): FaultRule {
+    const kept = { ...rule, times: rule.times ?? 1 };
+    this.faults.push(kept);
+    return kept;
+  }
+
+  /** Takes back a rule {@link inject} returned, whether or not it has been used up. */
+  removeFault(rule: FaultRule): void {
+    const index = this.faults.indexOf(rule);
+    if (index >= 0) this.faults.splice(index, 1);
   }
 
   clearFaults(): void {
@@ -152,13 +169,17 @@ export class SpotifyStandIn {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const text = await readBody(req);
     const path = url.pathname.replace(/^\/v1(?=\/)/, '');
+    const { authorization, ...headers } = req.headers;
+    const token = bearerToken(authorization);
     this.requests.push({
       method: req.method ?? 'GET',
       path,
       query: Object.fromEntries(url.searchParams),
-      headers: req.headers,
+      headers,
+      authorizedAs: token === undefined ? undefined : (this.accounts[token]?.id ?? 'unknown token'),
       body: parseJson(text),
     });
+    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
 
     const fault = this.takeFault(req.method ?? 'GET', path, url.searchParams);
     if (fault !== undefined) {
@@ -210,7 +231,7 @@ export class SpotifyStandIn {
     body: unknown,
   ): { status: number; body?: unknown } {
     if (!path.startsWith('/')) return NOT_FOUND();
-    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    const token = bearerToken(authorization);
     if (token === undefined) return { status: 401, body: errorJson(401, 'No token provided') };
     const account = this.accounts[token];
     if (account === undefined) return { status: 401, body: errorJson(401, 'Invalid access token') };
@@ -268,6 +289,10 @@ export class SpotifyStandIn {
     account.playback = { deviceId: target.id, contextUri: typeof contextUri === 'string' ? contextUri : account.playback.contextUri, isPlaying: true };
     return { status: 204 };
   }
+}
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
 }
 
 /** A path segment as text; malformed escapes (`%E0%A4%A`) name no playlist rather than failing. */

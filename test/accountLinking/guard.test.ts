@@ -35,7 +35,23 @@ describe('the account-linking guard', () => {
     const response = await harness.ask(launchRequest({ accessToken: DEMO_ACCESS_TOKEN, tokenInSessionOnly: true }));
 
     expect(cardType(response)).toBeUndefined();
-    expect(harness.spotify.requests[0]?.headers.authorization).toBe(`Bearer ${DEMO_ACCESS_TOKEN}`);
+    expect(harness.spotify.requests[0]?.authorizedAs).toBe('demo-user');
+  });
+
+  it('reads the token from context.System.user alone, as in a request outside any session', async () => {
+    const response = await harness.ask(launchRequest({ accessToken: DEMO_ACCESS_TOKEN, tokenInContextOnly: true }));
+
+    expect(cardType(response)).toBeUndefined();
+    expect(harness.spotify.requests[0]?.authorizedAs).toBe('demo-user');
+  });
+
+  it('prefers the token in context.System.user to the one in session.user', async () => {
+    const envelope = launchRequest({ accessToken: DEMO_ACCESS_TOKEN });
+    envelope.session!.user.accessToken = 'an-older-token-in-the-session';
+
+    await harness.ask(envelope);
+
+    expect(harness.spotify.requests[0]?.authorizedAs).toBe('demo-user');
   });
 
   it.each([

@@ -104,7 +104,7 @@ describe('the Spotify transport', () => {
     });
 
     it('a plain 404 becomes NotFound', async () => {
-      const error = await failureOf(fixture.api().playlists.get('no-such-playlist'));
+      const error = await failureOf(fixture.api().playlists.get('noSuchPlaylist'));
 
       expect(error).toBeInstanceOf(NotFound);
       expect(error).not.toBeInstanceOf(NoActiveDevice);

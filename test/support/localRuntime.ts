@@ -30,7 +30,7 @@ export async function startTestRuntime(
   const logs: Array<Record<string, unknown>> = [];
   const runtime = await startLocalRuntime({
     env: { REQUEST_BUDGET_MS: '1500', SPOTIFY_TIMEOUT_MS: '600', ...options.env },
-    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, ...options.local },
+    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, exposeAdmin: false, ...options.local },
     sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     ...(options.verifiers === undefined ? {} : { verifiers: options.verifiers }),
   });
