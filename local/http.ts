@@ -94,25 +94,33 @@ export function listen(server: http.Server, port: number, host: string, what: st
  * body a byte at a time is cut off after a few seconds (Node answers 408), idle keep-alive
  * sockets are closed, and only so many connections are held at once (Alexa sends a handful).
  */
-export const SERVER_LIMITS = {
+export interface ServerLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** How often Node looks for requests past those timeouts (its default, 30 s, would let them run 30 s late). */
+  readonly checkIntervalMs: number;
+  readonly maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = {
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
-  /** How often Node looks for requests past those timeouts (its default, 30 s, would let them run 30 s late). */
   checkIntervalMs: 1_000,
   maxConnections: 64,
-} as const;
+};
 
-export function createLocalServer(): http.Server {
+export function createLocalServer(limits: ServerLimits = SERVER_LIMITS): http.Server {
   const server = http.createServer({
-    headersTimeout: SERVER_LIMITS.headersTimeoutMs,
-    requestTimeout: SERVER_LIMITS.requestTimeoutMs,
-    keepAliveTimeout: SERVER_LIMITS.keepAliveTimeoutMs,
-    connectionsCheckingInterval: SERVER_LIMITS.checkIntervalMs,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
   });
-  server.maxConnections = SERVER_LIMITS.maxConnections;
+  server.maxConnections = limits.maxConnections;
   // A socket that opens and then says nothing is not waiting for an answer.
-  server.setTimeout(SERVER_LIMITS.requestTimeoutMs, (socket) => socket.destroy());
+  server.setTimeout(limits.requestTimeoutMs, (socket) => socket.destroy());
   return server;
 }
 

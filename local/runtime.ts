@@ -9,7 +9,7 @@ import { buildSkill, createDependencies } from '../lambda/skill';
 import { adminRoutes } from './admin';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
-import { createLocalServer, isLoopbackHost, listen, readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
+import { createLocalServer, isLoopbackHost, type ServerLimits, listen, readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { localSkillEnv, type LocalConfig } from './localConfig';
 import { PROJECT_ROOT } from './paths';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
@@ -47,6 +47,8 @@ export interface LocalRuntimeOptions {
   readonly sink?: LogSink;
   /** Replaces Alexa's checks (tests); ignored when verification is off. */
   readonly verifiers?: readonly Verifier[];
+  /** Replaces the endpoint's timeouts and connection cap (tests); SERVER_LIMITS otherwise. */
+  readonly serverLimits?: ServerLimits;
 }
 
 export interface LocalRuntime extends LocalSkill {
@@ -108,11 +110,11 @@ function router(routes: { alexa: RouteHandler; admin: RouteHandler; directives: 
  * Everything `npm start` serves: the demo Spotify on PORT+1, and on PORT the skill's endpoint
  * (`POST /alexa`) and the demo Spotify's fault switch (`/admin/…`).
  */
-export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers }: LocalRuntimeOptions): Promise<LocalRuntime> {
+export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers, serverLimits }: LocalRuntimeOptions): Promise<LocalRuntime> {
   // Only the skill, in this process, talks to the demo Spotify: it never needs another interface.
   const demoHost = isLoopbackHost(local.host) ? local.host : '127.0.0.1';
   const demo = await startDemoSpotify(demoHost, local.port === 0 ? 0 : local.port + 1);
-  const server = createLocalServer();
+  const server = createLocalServer(serverLimits);
   try {
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
     await listen(server, local.port, local.host, 'the Alexa endpoint');

@@ -48,8 +48,8 @@ export function errorHandler(logger: Logger): ErrorHandler {
     handle(input, error) {
       const expected = error instanceof SpotifyError;
       logger[expected ? 'warn' : 'error']('request failed', {
-        requestType: requestField(requestType(input), MAX_ID_FIELD_CHARS),
-        intent: requestField(intentName(input), MAX_ID_FIELD_CHARS),
+        requestType: requestField(requestType(input), MAX_ID_FIELD_CHARS, logger.secrets.list()),
+        intent: requestField(intentName(input), MAX_ID_FIELD_CHARS, logger.secrets.list()),
         error,
       });
       if (error instanceof Unauthorized) return linkAccountResponse(input, 'expired');

@@ -16,9 +16,9 @@ export function sessionEndedRequestHandler(logger: Logger): RequestHandler {
       const error = request.error as Partial<NonNullable<SessionEndedRequest['error']>> | undefined;
       // Alexa's own reasons and error types are short words; the message is a sentence or two.
       logger.info('session ended', {
-        reason: requestField(request.reason, MAX_WORD_CHARS),
-        errorType: requestField(error?.type, MAX_WORD_CHARS),
-        errorMessage: requestField(error?.message, MAX_MESSAGE_CHARS),
+        reason: requestField(request.reason, MAX_WORD_CHARS, logger.secrets.list()),
+        errorType: requestField(error?.type, MAX_WORD_CHARS, logger.secrets.list()),
+        errorMessage: requestField(error?.message, MAX_MESSAGE_CHARS, logger.secrets.list()),
       });
       return input.responseBuilder.getResponse();
     },

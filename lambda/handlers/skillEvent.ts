@@ -13,7 +13,7 @@ export function skillEventHandler(logger: Logger): RequestHandler {
   return {
     canHandle: (input) => requestType(input)?.startsWith('AlexaSkillEvent.') === true,
     handle(input) {
-      logger.info('skill event', { event: requestField(requestType(input), MAX_ID_FIELD_CHARS) });
+      logger.info('skill event', { event: requestField(requestType(input), MAX_ID_FIELD_CHARS, logger.secrets.list()) });
       return input.responseBuilder.getResponse();
     },
   };

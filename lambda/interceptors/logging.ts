@@ -14,22 +14,22 @@ import { hashUserId, MAX_ID_FIELD_CHARS, requestField } from '../logging/redact'
 const MAX_LOCALE_CHARS = 16;
 
 /** The request id as logged: clipped, since a forged request may send megabytes in its place. */
-export function loggedRequestId(input: HandlerInput): string | undefined {
-  return requestField((input.requestEnvelope?.request as { requestId?: unknown } | undefined)?.requestId, MAX_ID_FIELD_CHARS);
+function loggedRequestId(input: HandlerInput, logger: Logger): string | undefined {
+  return requestField((input.requestEnvelope?.request as { requestId?: unknown } | undefined)?.requestId, MAX_ID_FIELD_CHARS, logger.secrets.list());
 }
 
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function requestFacts(input: HandlerInput): Record<string, unknown> {
+function requestFacts(input: HandlerInput, logger: Logger): Record<string, unknown> {
   const envelope = input.requestEnvelope;
   const request = envelope?.request as { locale?: unknown } | undefined;
   return {
-    requestId: loggedRequestId(input),
-    requestType: requestField(requestType(input), MAX_ID_FIELD_CHARS),
-    intent: requestField(intentName(input), MAX_ID_FIELD_CHARS),
-    locale: requestField(request?.locale, MAX_LOCALE_CHARS),
+    requestId: loggedRequestId(input, logger),
+    requestType: requestField(requestType(input), MAX_ID_FIELD_CHARS, logger.secrets.list()),
+    intent: requestField(intentName(input), MAX_ID_FIELD_CHARS, logger.secrets.list()),
+    locale: requestField(request?.locale, MAX_LOCALE_CHARS, logger.secrets.list()),
     user: hashUserId(stringOrUndefined(envelope?.context?.System?.user?.userId) ?? stringOrUndefined(envelope?.session?.user?.userId)),
     linked: linkedAccessToken(envelope) !== undefined,
     newSession: typeof envelope?.session?.new === 'boolean' ? envelope.session.new : undefined,
@@ -59,7 +59,7 @@ export function requestSecretsInterceptor(logger: Logger): RequestInterceptor {
 export function requestLoggingInterceptor(logger: Logger): RequestInterceptor {
   return {
     process(input) {
-      logger.info('request', requestFacts(input));
+      logger.info('request', requestFacts(input, logger));
     },
   };
 }
@@ -69,7 +69,7 @@ export function responseLoggingInterceptor(logger: Logger): ResponseInterceptor 
     process(input, response?: Response) {
       const speech = response?.outputSpeech;
       logger.info('response', {
-        requestId: loggedRequestId(input),
+        requestId: loggedRequestId(input, logger),
         card: response?.card?.type,
         endsSession: response?.shouldEndSession,
         directives: response?.directives?.map((directive) => directive.type),

@@ -109,10 +109,13 @@ export const MAX_ID_FIELD_CHARS = 100;
 
 /**
  * A field taken from the request, fit for a log line: a string clipped to `max` characters
- * (the sender chooses its length), anything else only named by its type.
+ * (the sender chooses its length), anything else only named by its type. The secrets go first,
+ * so that the cut cannot leave the start of a token that the logger no longer recognises.
  */
-export function requestField(value: unknown, max: number): string | undefined {
+export function requestField(value: unknown, max: number, secrets: readonly string[] = []): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return `(${Array.isArray(value) ? 'array' : typeof value})`;
-  return value.length <= max ? value : `${value.slice(0, max)}…`;
+  // Bounded before the secrets are looked for: no secret is anywhere near this long.
+  const clean = removeSecrets(value.slice(0, max + 4096), secrets);
+  return clean.length <= max ? clean : `${clean.slice(0, max)}…`;
 }

@@ -137,6 +137,11 @@ export class SpotifyStandIn {
     if (index >= 0) this.faults.splice(index, 1);
   }
 
+  /** How many fault rules are waiting to apply. */
+  get faultRuleCount(): number {
+    return this.faults.length;
+  }
+
   clearFaults(): void {
     this.faults.length = 0;
   }

@@ -25,7 +25,12 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; j
  * loopback ports, with short Spotify budgets and the log captured.
  */
 export async function startTestRuntime(
-  options: { local?: Partial<LocalConfig>; env?: Record<string, string>; verifiers?: LocalRuntimeOptions['verifiers'] } = {},
+  options: {
+    local?: Partial<LocalConfig>;
+    env?: Record<string, string>;
+    verifiers?: LocalRuntimeOptions['verifiers'];
+    serverLimits?: LocalRuntimeOptions['serverLimits'];
+  } = {},
 ): Promise<TestRuntime> {
   const logs: Array<Record<string, unknown>> = [];
   const runtime = await startLocalRuntime({
@@ -33,6 +38,7 @@ export async function startTestRuntime(
     local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, exposeAdmin: false, ...options.local },
     sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     ...(options.verifiers === undefined ? {} : { verifiers: options.verifiers }),
+    ...(options.serverLimits === undefined ? {} : { serverLimits: options.serverLimits }),
   });
   const origin = new URL(runtime.urls.alexa).origin;
   return {
