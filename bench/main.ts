@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureColdStarts } from './coldStart';
+import { measureHostileInput } from './hostileInput';
 import { formatTable, type BenchReport } from './report';
 import { ratio, round } from './stats';
 import { measureWarm } from './warm';
@@ -14,9 +15,9 @@ import { measureWorstCases } from './worstCase';
  * build/bench.json; `--build-dir DIR` is where run.mjs put the bundles. Paths are relative to
  * the project root, where npm runs it.
  */
-const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, worstCaseEnv: {} };
+const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, hostileRuns: 9, worstCaseEnv: {} };
 // Short budgets keep the smoke run to seconds; the full run uses the skill's real defaults.
-const QUICK = { coldRounds: 2, warmUp: 5, warmRequests: 20, hungRuns: 1, rateLimitedRuns: 1, worstCaseEnv: { SPOTIFY_TIMEOUT_MS: '200', REQUEST_BUDGET_MS: '600' } };
+const QUICK = { coldRounds: 2, warmUp: 5, warmRequests: 20, hungRuns: 1, rateLimitedRuns: 1, hostileRuns: 1, worstCaseEnv: { SPOTIFY_TIMEOUT_MS: '200', REQUEST_BUDGET_MS: '600' } };
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   const warm = await measureWarm(paths, settings.warmUp, settings.warmRequests);
   progress(`worst cases: Spotify hangs (${settings.hungRuns} runs), Spotify answers 429 (${settings.rateLimitedRuns} runs)`);
   const worst = await measureWorstCases(paths, { hungRuns: settings.hungRuns, rateLimitedRuns: settings.rateLimitedRuns, env: settings.worstCaseEnv });
+  progress(`hostile input: a 250 KB spoken name against 300 playlists, a 60,000-character description (${settings.hostileRuns} runs each)`);
+  const hostile = await measureHostileInput(paths, settings.hostileRuns);
 
   const report: BenchReport = {
     // A fresh process's time to its first answer, Node's own start included: what a cold start is.
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
     heapUsedBytes: warm.heapUsedBytes,
     hungSpotifyAnswerMs: round(worst.hungSpotifyAnswerMs),
     rateLimitedAnswerMs: round(worst.rateLimitedAnswerMs),
+    hostileSlotAnswerMs: round(hostile.hostileSlotAnswerMs, 1),
+    hostileDescriptionAnswerMs: round(hostile.hostileDescriptionAnswerMs, 1),
     // Extras: the linked cold start, counted the same way, and what the headline figures are made of.
     coldStartLinkedMs: round(cold.skillLinked.fromProcessStartMs),
     baselineColdStartLinkedMs: round(cold.baselineLinked.fromProcessStartMs),
@@ -95,6 +100,7 @@ async function main(): Promise<void> {
     rssBytes: warm.rssBytes,
     hungSpotifyRuns: worst.hungRuns,
     rateLimitedRuns: worst.rateLimitedRuns,
+    hostileRuns: hostile.hostileRuns,
     worstCaseEnv: settings.worstCaseEnv,
     quick,
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadAverage1m: round(os.loadavg()[0] ?? 0) },

@@ -16,6 +16,8 @@ const REQUIRED_KEYS = [
   'heapUsedBytes',
   'hungSpotifyAnswerMs',
   'rateLimitedAnswerMs',
+  'hostileSlotAnswerMs',
+  'hostileDescriptionAnswerMs',
 ];
 
 /** Keeps `npm run bench` from rotting: the smoke run must finish and write every figure. Times are never asserted. */

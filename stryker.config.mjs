@@ -1,0 +1,53 @@
+// Mutation testing (`npm run test:mutation`, StrykerJS with the jest runner): the code that guards
+// secrets and correctness is changed one small way at a time, and a test must fail for each change.
+// Slow on two cores (tens of minutes); not part of `npm test`. While working on one file:
+//   nice -n 10 npx stryker run --mutate lambda/logging/redact.ts
+// The report: build/mutation/index.html and build/mutation/report.json.
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  mutate: [
+    'lambda/accountLinking/**/*.ts',
+    'lambda/logging/redact.ts',
+    'lambda/spotify/outcome.ts',
+    'lambda/spotify/transport.ts',
+    'lambda/handlers/errorHandler.ts',
+    'lambda/matching/matchPlaylist.ts',
+    'local/endpoint/verification.ts',
+  ],
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    enableFindRelatedTests: true,
+    config: {
+      // jest.config.js looks for tests under test/ only. Stryker asks jest which tests relate to a
+      // mutated file, and jest follows imports only inside its roots: without lambda/ and local/,
+      // a module reached through lambda/skill.ts (every handler test) would count as untested.
+      roots: ['<rootDir>/test', '<rootDir>/lambda', '<rootDir>/local'],
+      // Tests that run the built bundle (not the mutated source) or the tooling, and prove nothing here.
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/reliability/',
+        '<rootDir>/test/index.test.ts',
+        '<rootDir>/test/hooks/',
+        '<rootDir>/test/scripts/',
+        '<rootDir>/test/bench/',
+        '<rootDir>/test/layers.test.ts',
+        '<rootDir>/test/local/commands.test.ts',
+      ],
+      collectCoverage: false,
+      coverageThreshold: undefined,
+    },
+  },
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 15000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'build/mutation/index.html' },
+  jsonReporter: { fileName: 'build/mutation/report.json' },
+  tempDirName: 'build/.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 90, low: 85, break: null },
+};

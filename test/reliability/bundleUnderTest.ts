@@ -1,0 +1,72 @@
+import path from 'node:path';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { demoAccount } from '../../local/spotify/demoAccount';
+import type { AccountRecord } from '../../local/spotify/model';
+import { SpotifyStandIn } from '../../local/spotify/standIn';
+import { lambdaContext } from '../support/lambdaContext';
+
+const BUNDLE = path.resolve(__dirname, '..', '..', 'build', 'lambda', 'index.js');
+
+type Handler = (event: unknown, context: unknown) => Promise<ResponseEnvelope>;
+
+/** What one invocation came to: the answer or what it threw, and every log line it wrote. */
+export interface Invocation {
+  readonly response?: ResponseEnvelope;
+  readonly thrown?: unknown;
+  readonly logs: string;
+  readonly ms: number;
+}
+
+/**
+ * The built Lambda bundle (build/lambda/index.js), loaded once in this process as Lambda would
+ * load it, at LOG_LEVEL=debug, talking to a Spotify stand-in on loopback. Its log lines (written
+ * to stdout, as on Lambda) are captured per invocation.
+ */
+export class BundleUnderTest {
+  private constructor(
+    readonly spotify: SpotifyStandIn,
+    private readonly accounts: Record<string, AccountRecord>,
+    private readonly handler: Handler,
+  ) {}
+
+  static async start(): Promise<BundleUnderTest> {
+    const accounts: Record<string, AccountRecord> = {};
+    const spotify = await SpotifyStandIn.start({ accounts });
+    // Read once, on the bundle's first invocation, as a Lambda container reads its environment.
+    Object.assign(process.env, {
+      SPOTIFY_API_BASE_URL: spotify.baseUrl,
+      LOG_LEVEL: 'debug',
+      REQUEST_BUDGET_MS: '1000',
+      SPOTIFY_TIMEOUT_MS: '500',
+    });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { handler } = require(BUNDLE) as { handler: Handler };
+    return new BundleUnderTest(spotify, accounts, handler);
+  }
+
+  /** Makes `token` open a copy of the demo account, as if the user had linked with it. */
+  link(token: string): void {
+    this.accounts[token] ??= demoAccount();
+  }
+
+  async invoke(event: unknown): Promise<Invocation> {
+    const lines: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    });
+    const started = performance.now();
+    try {
+      const response = await this.handler(event, lambdaContext());
+      return { response, logs: lines.join(''), ms: performance.now() - started };
+    } catch (thrown) {
+      return { thrown, logs: lines.join(''), ms: performance.now() - started };
+    } finally {
+      write.mockRestore();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.spotify.close();
+  }
+}
