@@ -37,6 +37,7 @@ export default {
         '<rootDir>/test/layers.test.ts',
         '<rootDir>/test/local/commands.test.ts',
       ],
+      testSequencer: '<rootDir>/test/support/quickestFirstSequencer.cjs',
       collectCoverage: false,
       coverageThreshold: undefined,
     },
@@ -47,6 +48,9 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'build/mutation/index.html' },
   jsonReporter: { fileName: 'build/mutation/report.json' },
+  // Results are kept per mutant: a later run tests again only what changed (code or tests).
+  incremental: true,
+  incrementalFile: 'build/mutation/incremental.json',
   tempDirName: 'build/.stryker-tmp',
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },

@@ -4,7 +4,7 @@ import { REDACTED, removeSecrets } from '../secrets';
 export { REDACTED };
 
 /** Keys whose values are secrets or too personal to log, whatever object they sit in. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'accesstoken',
   'apiaccesstoken',
   'access_token',

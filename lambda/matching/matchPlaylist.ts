@@ -55,8 +55,8 @@ export function matchSpokenName<T extends Named>(spoken: string, candidates: rea
 }
 
 const ORDINAL_ANSWER = /^(?:the )?(?:number )?(\d+(?:st|nd|rd|th)|[1-9]|last)(?: 1| playlist)?$/;
-/** "No" or "neither" instead of a name: the user wants none of the offered playlists. */
-const DECLINING_ANSWER = /^(?:no|nope|nah|neither|none|no thanks|no thank you|neither (?:one|of them|of those)|none of (?:them|those))$/;
+/** "No" or "neither" instead of a name: the user wants none of the offered playlists ("one" is "1" once normalised). */
+const DECLINING_ANSWER = /^(?:no|nope|nah|neither|none|no thanks|no thank you|neither (?:1|of them|of those)|none of (?:them|those))$/;
 /** "Yes" to an either-or question answers nothing. */
 const UNCLEAR_ANSWER = /^(?:yes|yeah|yep|yup|sure|ok|okay|yes please)$/;
 

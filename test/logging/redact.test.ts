@@ -1,4 +1,4 @@
-import { describeError, hashUserId, MAX_LOGGED_STRING_CHARS, redact, REDACTED, requestField, SECRET_KEYS } from '../../lambda/logging/redact';
+import { describeError, hashUserId, MAX_LOGGED_STRING_CHARS, redact, REDACTED, requestField } from '../../lambda/logging/redact';
 import { Logger, SecretRegistry } from '../../lambda/logging/logger';
 
 const TOKEN = 'BQDx-secret.token_value~with+odd/chars=';
@@ -20,7 +20,21 @@ describe('redact', () => {
     });
   });
 
-  it.each([...SECRET_KEYS])('masks the value of a key named %s, in any case', (key) => {
+  it.each([
+    'accessToken',
+    'apiAccessToken',
+    'access_token',
+    'refreshToken',
+    'refresh_token',
+    'Authorization',
+    'Proxy-Authorization',
+    'token',
+    'client_secret',
+    'clientSecret',
+    'password',
+    'Cookie',
+    'Set-Cookie',
+  ])('masks the value of a key named %s, in any case', (key) => {
     const upper = key.toUpperCase();
 
     expect(redact({ [key]: 'some value', [upper]: { deep: 1 }, kept: 'visible' })).toEqual({ [key]: REDACTED, [upper]: REDACTED, kept: 'visible' });

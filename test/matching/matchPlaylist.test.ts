@@ -1,4 +1,4 @@
-import { matchSpokenName, normaliseName, normaliseSpoken, pickAmongChoices, readChoiceAnswer, type MatchOutcome, type Named } from '../../lambda/matching';
+import { matchSpokenName, normaliseName, normaliseSpoken, pickAmongChoices, readChoiceAnswer, yesOrNo, type MatchOutcome, type Named } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from './fixtures/trickyPlaylistNames';
 
 const library: Named[] = TRICKY_PLAYLIST_NAMES.map((name) => ({ name }));
@@ -178,5 +178,71 @@ describe('answering "which one did you mean?"', () => {
     expect(readChoiceAnswer('no', named)).toEqual({ kind: 'picked', item: { name: 'No' } });
     expect(readChoiceAnswer('yes', named)).toEqual({ kind: 'picked', item: { name: 'Yes' } });
     expect(readChoiceAnswer('the second one', choices)).toEqual({ kind: 'picked', item: { name: 'Deep House' } });
+  });
+});
+
+describe('hearing "no" or "yes" instead of a name', () => {
+  it.each(['no', 'nope', 'nah', 'neither', 'none', 'no thanks', 'no thank you', 'neither one', 'neither of them', 'neither of those', 'none of them', 'none of those', 'No!'])(
+    'hears "%s" as no',
+    (said) => {
+      expect(yesOrNo(said)).toBe('no');
+    },
+  );
+
+  it.each(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'yes please', 'Yes.'])('hears "%s" as yes', (said) => {
+    expect(yesOrNo(said)).toBe('yes');
+  });
+
+  it.each(['piano', 'casino', 'no doubt', 'know', 'nonetheless', 'neither here nor there', 'nobody', 'eyes', 'yesterday', 'yes and no songs', 'okay computer', 'unsure'])(
+    'hears "%s" as neither, since it only contains or starts with the word',
+    (said) => {
+      expect(yesOrNo(said)).toBeUndefined();
+    },
+  );
+});
+
+describe('ordinal answers to "which one?"', () => {
+  const choices = [{ name: 'Alpha Mix' }, { name: 'Beta Mix' }, { name: 'Gamma Mix' }];
+
+  it.each([
+    ['1st', 'Alpha Mix'],
+    ['the 2nd one', 'Beta Mix'],
+    ['number 3', 'Gamma Mix'],
+    ['3', 'Gamma Mix'],
+    ['the third playlist', 'Gamma Mix'],
+    ['last', 'Gamma Mix'],
+  ])('takes "%s" as %s', (answer, picked) => {
+    expect(pickAmongChoices(answer, choices)?.name).toBe(picked);
+  });
+
+  it.each(['the 0th one', '0', 'a third of them', 'third one please', 'the 10', 'number 12'])('picks nothing for "%s"', (answer) => {
+    expect(pickAmongChoices(answer, choices)).toBeUndefined();
+  });
+});
+
+describe('how close is close enough', () => {
+  it('asks between names that fit almost equally well, at most three, best first', () => {
+    const names = ['Deep Focus', 'Deep House', 'Deep Work', 'Deep Sleep'].map((name) => ({ name }));
+
+    const outcome = matchSpokenName('deep', names);
+
+    expect(outcome.kind).toBe('ambiguous');
+    expect(outcome.kind === 'ambiguous' && outcome.items).toHaveLength(3);
+  });
+
+  it('takes the clear winner when the next best is well behind', () => {
+    expect(matchSpokenName('workout', [{ name: 'Workout 2' }, { name: 'Workout' }])).toEqual({ kind: 'found', item: { name: 'Workout' } });
+  });
+
+  it('finds nothing when the best fit is below the threshold', () => {
+    expect(matchSpokenName('jazz', [{ name: 'Morning Run' }, { name: 'Deep House' }])).toEqual({ kind: 'none' });
+  });
+
+  it('finds a name that is a near miss, such as a misheard letter', () => {
+    expect(matchSpokenName('morning rum', [{ name: 'Morning Run' }, { name: 'Deep House' }])).toEqual({ kind: 'found', item: { name: 'Morning Run' } });
+  });
+
+  it('never offers a name that normalises to nothing, even when it is first', () => {
+    expect(matchSpokenName('chill', [{ name: '🎵🎵' }, { name: 'Chill Mix' }])).toEqual({ kind: 'found', item: { name: 'Chill Mix' } });
   });
 });
