@@ -2,10 +2,9 @@ import { demoAccount } from '../local/spotify/demoAccount';
 import type { PlaylistRecord } from '../local/spotify/model';
 import { SpotifyStandIn } from '../local/spotify/standIn';
 import { intentRequest } from '../test/support/envelopes';
-import { exited, forkQuietly, nextMessage, skillEnv } from './children';
-import { check, expectSpeech, type Expectation } from './expectations';
-import type { WorkerReply } from './protocol';
-import { median } from './stats';
+import { exited, forkQuietly, skillEnv } from './children';
+import { expectSpeech, type Expectation } from './expectations';
+import { medianAnswerMs } from './timedAnswers';
 
 export interface HostileInputFigures {
   /** A linked PlayPlaylistIntent whose slot value is 250 KB, matched against 300 playlists. */
@@ -41,18 +40,8 @@ export async function measureHostileInput(paths: { worker: string; skill: string
   });
   const worker = forkQuietly(paths.worker, [paths.skill], skillEnv({ SPOTIFY_API_BASE_URL: spotify.baseUrl }));
 
-  const timeOf = async (what: string, token: string, spoken: string, intent: string, expect: Expectation): Promise<number> => {
-    const times: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      const reply = nextMessage<WorkerReply>(worker);
-      worker.send({ type: 'invoke', envelope: intentRequest(intent, { playlist: spoken }, { accessToken: token }) });
-      const answer = await reply;
-      if (answer.type !== 'invoked') throw new Error(`${what}: ${answer.type === 'failed' ? answer.message : answer.type}`);
-      check(what, expect, answer.response);
-      times.push(answer.ms);
-    }
-    return median(times);
-  };
+  const timeOf = (what: string, token: string, spoken: string, intent: string, expect: Expectation): Promise<number> =>
+    medianAnswerMs(worker, { what, envelope: intentRequest(intent, { playlist: spoken }, { accessToken: token }), expect, runs });
 
   try {
     return {

@@ -1,5 +1,5 @@
 import { ResponseFactory, type HandlerInput } from 'ask-sdk-core';
-import type { RequestEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { errorHandler } from '../../lambda/handlers/errorHandler';
 import { Logger } from '../../lambda/logging/logger';
 import { BadResponse, Forbidden, NoActiveDevice, NotFound, PremiumRequired, RateLimited, Timeout, Unauthorized, Unavailable } from '../../lambda/spotify';
@@ -177,7 +177,7 @@ describe('the error handler on its own', () => {
   });
 
   it('logs anything else as an error and answers with the generic sentence, without a card', () => {
-    const response = handler.handle(inputFor(launchRequest()), new TypeError('a bug'));
+    const response = handler.handle(inputFor(launchRequest()), new TypeError('a bug')) as Response;
 
     expect(lines).toEqual([expect.objectContaining({ level: 'error', requestType: 'LaunchRequest', error: expect.objectContaining({ name: 'TypeError', message: 'a bug' }) })]);
     expect(spokenText({ version: '1.0', response } as never)).toMatch(/Sorry, something went wrong/);
@@ -199,7 +199,7 @@ describe('the error handler on its own', () => {
   });
 
   it('answers a 401 with the relink card', () => {
-    const response = handler.handle(inputFor(list()), new Unauthorized('expired', { operation: 'op', status: 401 }));
+    const response = handler.handle(inputFor(list()), new Unauthorized('expired', { operation: 'op', status: 401 })) as Response;
 
     expect(response.card?.type).toBe('LinkAccount');
   });
