@@ -1,5 +1,6 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../../lambda/logging/logger';
+import { MAX_ID_FIELD_CHARS, requestField } from '../../lambda/logging/redact';
 import { readBodyOrRefuse, refuse, sendJson, type RouteHandler } from '../http';
 import { verifyRequest, VerificationError, type Verifier } from './verification';
 
@@ -23,9 +24,10 @@ function isEnvelope(json: unknown): json is RequestEnvelope {
   return typeof request === 'object' && request !== null && typeof (request as { type?: unknown }).type === 'string';
 }
 
+/** What the log says of a request: its type and intent, clipped (a forged request chooses their length). */
 function requestFacts(envelope: RequestEnvelope): Record<string, unknown> {
   const intent = (envelope.request as { intent?: { name?: unknown } }).intent;
-  return { requestType: envelope.request.type, intent: intent?.name };
+  return { requestType: requestField(envelope.request.type, MAX_ID_FIELD_CHARS), intent: requestField(intent?.name, MAX_ID_FIELD_CHARS) };
 }
 
 /**
