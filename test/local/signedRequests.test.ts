@@ -45,6 +45,7 @@ const served = new Map<string, string>([
   [`${S3}expired.pem`, chainPem(leaves.expired, intermediate)],
   [`${S3}unnamed.pem`, chainPem(leaves.unnamed, intermediate)],
   [`${S3}other-root.pem`, chainPem(leaves.otherRoot, otherIntermediate)],
+  [`${S3}never-fetched.pem`, chainPem(leaves.good, intermediate)],
 ]);
 const URL_OF: Readonly<Record<LeafName, string>> = { good: `${S3}good.pem`, expired: `${S3}expired.pem`, unnamed: `${S3}unnamed.pem`, otherRoot: `${S3}other-root.pem` };
 
@@ -122,6 +123,17 @@ describe("POST /alexa with Alexa's checks on and a correctly signed request", ()
 
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({ error: expect.stringMatching(/not trusted|issuer/i) });
+  });
+
+  it('is refused for its age before its chain is fetched at all, however well signed', async () => {
+    const envelope = launchRequest({ accessToken: DEMO_ACCESS_TOKEN, timestamp: new Date(Date.now() - 151_000).toISOString() });
+    const body = JSON.stringify(envelope);
+    downloads.mockClear();
+
+    const answer = await local.postAlexa(body, { SignatureCertChainUrl: `${S3}never-fetched.pem`, 'Signature-256': signBody(body, leaves.good) });
+
+    expect(answer).toEqual({ status: 400, json: { error: 'Timestamp verification failed' } });
+    expect(downloads).not.toHaveBeenCalled();
   });
 
   it('is refused when signed by a key that is not the certificate\'s', async () => {
