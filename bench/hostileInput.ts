@@ -40,8 +40,12 @@ export async function measureHostileInput(paths: { worker: string; skill: string
   });
   const worker = forkQuietly(paths.worker, [paths.skill], skillEnv({ SPOTIFY_API_BASE_URL: spotify.baseUrl }));
 
-  const timeOf = (what: string, token: string, spoken: string, intent: string, expect: Expectation): Promise<number> =>
-    medianAnswerMs(worker, { what, envelope: intentRequest(intent, { playlist: spoken }, { accessToken: token }), expect, runs });
+  const timeOf = async (what: string, token: string, spoken: string, intent: string, expect: Expectation): Promise<number> => {
+    const asked = { what, envelope: intentRequest(intent, { playlist: spoken }, { accessToken: token }), expect };
+    // The container is warm, as for every other warm figure: the first Spotify call's loading of axios and zod is not on this clock.
+    await medianAnswerMs(worker, { ...asked, runs: 1 });
+    return medianAnswerMs(worker, { ...asked, runs });
+  };
 
   try {
     return {

@@ -15,7 +15,7 @@ import { measureWorstCases } from './worstCase';
  * build/bench.json; `--build-dir DIR` is where run.mjs put the bundles. Paths are relative to
  * the project root, where npm runs it.
  */
-const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, hostileRuns: 1, worstCaseEnv: {} };
+const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, hostileRuns: 9, worstCaseEnv: {} };
 // Short budgets keep the smoke run to seconds; the full run uses the skill's real defaults.
 const QUICK = { coldRounds: 2, warmUp: 5, warmRequests: 20, hungRuns: 1, rateLimitedRuns: 1, hostileRuns: 1, worstCaseEnv: { SPOTIFY_TIMEOUT_MS: '200', REQUEST_BUDGET_MS: '600' } };
 

@@ -21,7 +21,7 @@ function containerSkill(): Container {
       const dependencies = createDependencies(loadConfig());
       container = { skill: buildSkill(dependencies), logger: dependencies.logger };
     } catch (error) {
-      new Logger('error').error('skill configuration is invalid', { error: describeError(error) });
+      new Logger('error').error('skill configuration is invalid', { error: describeError(error, []) });
       throw error;
     }
   }

@@ -54,7 +54,7 @@ function clipped(text: string): string {
  * A string safe to log: the known secrets' values removed first (in every form), then the token
  * shapes, and only then clipped, so a cut can never leave half a token that no longer matches.
  */
-export function redactText(text: string, secrets: readonly string[] = []): string {
+export function redactText(text: string, secrets: readonly string[]): string {
   return clipped(removeSecrets(text, secrets).replace(AMAZON_TOKEN, REDACTED).replace(BEARER, `$1 ${REDACTED}`));
 }
 
@@ -71,7 +71,7 @@ function describe(error: unknown, depth: number, scope: Scope): Record<string, u
 }
 
 /** Plain, loggable description of an error: name, message, code and our own fields, never axios' config. */
-export function describeError(error: unknown, secrets: readonly string[] = []): Record<string, unknown> {
+export function describeError(error: unknown, secrets: readonly string[]): Record<string, unknown> {
   return describe(error, 0, { secrets, seen: new WeakSet() });
 }
 
@@ -93,7 +93,7 @@ function redactValue(value: unknown, depth: number, scope: Scope): unknown {
  * dropped, the given secrets' values and bearer tokens removed from every string (keys,
  * messages, stacks and causes too), long strings clipped. Works on anything, including cycles.
  */
-export function redact(value: unknown, secrets: readonly string[] = []): unknown {
+export function redact(value: unknown, secrets: readonly string[]): unknown {
   return redactValue(value, 0, { secrets, seen: new WeakSet() });
 }
 
@@ -112,7 +112,7 @@ export const MAX_ID_FIELD_CHARS = 100;
  * (the sender chooses its length), anything else only named by its type. The secrets go first,
  * so that the cut cannot leave the start of a token that the logger no longer recognises.
  */
-export function requestField(value: unknown, max: number, secrets: readonly string[] = []): string | undefined {
+export function requestField(value: unknown, max: number, secrets: readonly string[]): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return `(${Array.isArray(value) ? 'array' : typeof value})`;
   // Bounded before the secrets are looked for: no secret is anywhere near this long.

@@ -114,6 +114,7 @@ describe('the linked access token', () => {
     ['no envelope', undefined],
     ['null', null],
     ['no token anywhere', envelope({ System: { user: {} } }, { user: {} })],
+    ['a session without a user', envelope(undefined, {})],
     ['a blank token', envelope({ System: { user: { accessToken: ' ' } } }, undefined)],
     ['a token that is not a string', envelope({ System: { user: { accessToken: 42 } } }, { user: { accessToken: { nested: true } } })],
   ])('is nothing for %s', (_, given) => {

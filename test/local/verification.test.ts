@@ -1,4 +1,4 @@
-import { CertificateUrlVerifier, TimeLimitedVerifier, TimestampVerifier, VerificationError, verifyRequest, type Verifier } from '../../local/endpoint/verification';
+import { alexaVerifiers, CertificateUrlVerifier, TimeLimitedVerifier, TimestampVerifier, VerificationError, verifyRequest, type Verifier } from '../../local/endpoint/verification';
 
 const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
 const body = (timestamp: unknown, type = 'LaunchRequest') => JSON.stringify({ version: '1.0', request: { type, timestamp } });
@@ -99,5 +99,22 @@ describe('running the checks', () => {
 
   it('passes when every check passes', async () => {
     await expect(verifyRequest([{ verify: async () => undefined }, { verify: async () => undefined }], '{}', {})).resolves.toBeUndefined();
+  });
+});
+
+describe("Alexa's checks as the endpoint runs them", () => {
+  it('are the timestamp, then the certificate URL, then the signature within a time limit', () => {
+    expect(alexaVerifiers().map((verifier) => verifier.constructor.name)).toEqual(['TimestampVerifier', 'CertificateUrlVerifier', 'TimeLimitedVerifier']);
+  });
+
+  it('refuse with an error named VerificationError, the very one a check raised', async () => {
+    const refusal = new VerificationError('no');
+
+    await expect(verifyRequest([{ verify: () => Promise.reject(refusal) }], '{}', {})).rejects.toBe(refusal);
+    expect(refusal.name).toBe('VerificationError');
+  });
+
+  it('refuse a request with no request object as one without a date', async () => {
+    await expect(new TimestampVerifier().verify('{"version":"1.0"}')).rejects.toThrow('request.timestamp is missing or not a date');
   });
 });

@@ -10,7 +10,7 @@ describe('redact', () => {
       nested: { Authorization: 'Bearer tok', list: [{ refresh_token: 'r' }] },
       headers: { authorization: 'Bearer tok' },
       requestEnvelope: { context: {} },
-    });
+    }, []);
 
     expect(value).toEqual({
       accessToken: REDACTED,
@@ -37,23 +37,23 @@ describe('redact', () => {
   ])('masks the value of a key named %s, in any case', (key) => {
     const upper = key.toUpperCase();
 
-    expect(redact({ [key]: 'some value', [upper]: { deep: 1 }, kept: 'visible' })).toEqual({ [key]: REDACTED, [upper]: REDACTED, kept: 'visible' });
+    expect(redact({ [key]: 'some value', [upper]: { deep: 1 }, kept: 'visible' }, [])).toEqual({ [key]: REDACTED, [upper]: REDACTED, kept: 'visible' });
   });
 
   it.each(['config', 'request', 'response', 'headers', 'envelope', 'requestEnvelope', 'context'])('leaves out a whole %s object, but not a plain value under that name', (key) => {
-    expect(redact({ [key]: { secret: TOKEN } })).toEqual({ [key]: '[omitted]' });
-    expect(redact({ [key]: 'a plain word' })).toEqual({ [key]: 'a plain word' });
+    expect(redact({ [key]: { secret: TOKEN } }, [])).toEqual({ [key]: '[omitted]' });
+    expect(redact({ [key]: 'a plain word' }, [])).toEqual({ [key]: 'a plain word' });
   });
 
   it('masks bearer tokens and Amazon tokens inside strings', () => {
-    expect(redact('sent Bearer abc.def-123 to Spotify')).toBe(`sent Bearer ${REDACTED} to Spotify`);
-    expect(redact('sent basic dXNlcjpwdw== too')).toBe(`sent basic ${REDACTED} too`);
-    expect(redact('token Atza|IwEBIabc')).toBe(`token ${REDACTED}`);
-    expect(redact('refresh Atzr|IwEBIdef')).toBe(`refresh ${REDACTED}`);
+    expect(redact('sent Bearer abc.def-123 to Spotify', [])).toBe(`sent Bearer ${REDACTED} to Spotify`);
+    expect(redact('sent basic dXNlcjpwdw== too', [])).toBe(`sent basic ${REDACTED} too`);
+    expect(redact('token Atza|IwEBIabc', [])).toBe(`token ${REDACTED}`);
+    expect(redact('refresh Atzr|IwEBIdef', [])).toBe(`refresh ${REDACTED}`);
   });
 
   it('masks the whole of an Amazon token behind "Bearer", not only up to its "|"', () => {
-    expect(redact('Authorization: Bearer Atza|IwEBIabc')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redact('Authorization: Bearer Atza|IwEBIabc', [])).toBe(`Authorization: Bearer ${REDACTED}`);
   });
 
   it('removes a known secret by value wherever it stands: bare, in a sentence, in a key, JSON-escaped or percent-encoded', () => {
@@ -109,7 +109,7 @@ describe('redact', () => {
     const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { Authorization: 'Bearer tok' } } });
     const error = new Error('wrapped', { cause });
 
-    const described = describeError(error);
+    const described = describeError(error, []);
 
     expect(JSON.stringify(described)).not.toContain('tok"');
     expect(described).toMatchObject({ name: 'Error', message: 'wrapped', cause: { message: 'socket hang up', code: 'ECONNRESET', config: '[omitted]' } });
@@ -119,8 +119,8 @@ describe('redact', () => {
     let error = new Error('level 5');
     for (let level = 4; level >= 0; level -= 1) error = new Error(`level ${level}`, { cause: error });
 
-    expect(JSON.stringify(describeError(error))).toContain('level 3');
-    expect(JSON.stringify(describeError(error))).not.toContain('level 4');
+    expect(JSON.stringify(describeError(error, []))).toContain('level 3');
+    expect(JSON.stringify(describeError(error, []))).not.toContain('level 4');
   });
 
   it('describes a thrown value that is not an Error', () => {
@@ -130,11 +130,11 @@ describe('redact', () => {
   it('survives cycles, depth and long lists', () => {
     const a: Record<string, unknown> = {};
     a.self = a;
-    expect(redact(a)).toEqual({ self: '[circular]' });
+    expect(redact(a, [])).toEqual({ self: '[circular]' });
     let deep: unknown = 'bottom';
     for (let level = 0; level < 10; level += 1) deep = { deeper: deep };
-    expect(JSON.stringify(redact(deep))).toContain('[deep]');
-    expect(redact(Array.from({ length: 80 }, (_, index) => index))).toHaveLength(50);
+    expect(JSON.stringify(redact(deep, []))).toContain('[deep]');
+    expect(redact(Array.from({ length: 80 }, (_, index) => index), [])).toHaveLength(50);
   });
 
   it('hashes user ids to a short stable handle', () => {
@@ -148,12 +148,64 @@ describe('redact', () => {
 
 describe('a field taken from the request', () => {
   it('is kept as it is up to its limit, clipped beyond it, and only named when it is not a string', () => {
-    expect(requestField('en-US', 16)).toBe('en-US');
-    expect(requestField('x'.repeat(1000), 16)).toBe(`${'x'.repeat(16)}…`);
-    expect(requestField({ huge: 'x'.repeat(1000) }, 16)).toBe('(object)');
-    expect(requestField(['x'], 16)).toBe('(array)');
-    expect(requestField(undefined, 16)).toBeUndefined();
-    expect(requestField(null, 16)).toBeUndefined();
+    expect(requestField('en-US', 16, [])).toBe('en-US');
+    expect(requestField('x'.repeat(1000), 16, [])).toBe(`${'x'.repeat(16)}…`);
+    expect(requestField({ huge: 'x'.repeat(1000) }, 16, [])).toBe('(object)');
+    expect(requestField(['x'], 16, [])).toBe('(array)');
+    expect(requestField(undefined, 16, [])).toBeUndefined();
+    expect(requestField(null, 16, [])).toBeUndefined();
+    expect(requestField('x'.repeat(16), 16, [])).toBe('x'.repeat(16));
+  });
+});
+
+describe('the limits of a log line', () => {
+  it('keeps a string of exactly 2,000 characters whole, and cuts a longer one there, saying how much is gone', () => {
+    expect(redact('x'.repeat(MAX_LOGGED_STRING_CHARS), [])).toBe('x'.repeat(MAX_LOGGED_STRING_CHARS));
+    expect(redact('x'.repeat(5000), [])).toBe(`${'x'.repeat(MAX_LOGGED_STRING_CHARS)}…(3000 more chars)`);
+  });
+
+  /** `levels` objects, each holding the next, the last holding "bottom". */
+  const nested = (levels: number, wrap: (inner: unknown) => unknown) => {
+    let value: unknown = 'bottom';
+    for (let level = 0; level < levels; level += 1) value = wrap(value);
+    return value;
+  };
+
+  it('follows objects and arrays seven levels down, and no further', () => {
+    expect(JSON.stringify(redact(nested(7, (inner) => ({ in: inner })), []))).toContain('bottom');
+    expect(JSON.stringify(redact(nested(8, (inner) => ({ in: inner })), []))).toContain('[deep]');
+    expect(JSON.stringify(redact(nested(7, (inner) => [inner]), []))).toContain('bottom');
+    expect(JSON.stringify(redact(nested(8, (inner) => [inner]), []))).toContain('[deep]');
+  });
+
+  it('follows the fields of an error, and a thrown value that is not one, to the same depth', () => {
+    const error = Object.assign(new Error('x'), { detail: nested(6, (inner) => ({ in: inner })) });
+    expect(JSON.stringify(describeError(error, []))).toContain('bottom');
+    expect(JSON.stringify(describeError(Object.assign(new Error('x'), { detail: nested(7, (inner) => ({ in: inner })) }), []))).toContain('[deep]');
+    expect(JSON.stringify(describeError(nested(6, (inner) => ({ in: inner })), []))).toContain('bottom');
+    expect(JSON.stringify(describeError(nested(7, (inner) => ({ in: inner })), []))).toContain('[deep]');
+  });
+
+  it('keeps null, numbers and booleans as they are, under any key', () => {
+    expect(redact({ config: null, request: 5, n: null, b: false }, [])).toEqual({ config: null, request: 5, n: null, b: false });
+    expect(redact(null, [])).toBeNull();
+  });
+
+  it('describes an error without a stack or a cause with neither', () => {
+    const error = new Error('plain');
+    error.stack = undefined;
+
+    expect(describeError(error, [])).toEqual({ name: 'Error', message: 'plain' });
+  });
+
+  it('follows causes set as plain fields too, still at most three deep, and leaves out a stack that is not text', () => {
+    let error: Error = new Error('level 5');
+    for (let level = 4; level >= 0; level -= 1) error = Object.assign(new Error(`level ${level}`), { cause: error });
+    const odd = Object.assign(new Error('odd'), { stack: ['not', 'text'] });
+
+    expect(JSON.stringify(describeError(error, []))).toContain('level 3');
+    expect(JSON.stringify(describeError(error, []))).not.toContain('level 4');
+    expect(describeError(odd, [])).toEqual({ name: 'Error', message: 'odd' });
   });
 });
 

@@ -178,6 +178,11 @@ describe('answering "which one did you mean?"', () => {
     expect(readChoiceAnswer(answer, choices).kind).toBe(kind);
   });
 
+  it('reads "no" as no when a choice only starts with it, though "no" alone would pick that choice', () => {
+    expect(pickAmongChoices('no', [{ name: 'No Doubt' }, { name: 'Deep House' }])).toEqual({ name: 'No Doubt' });
+    expect(readChoiceAnswer('no', [{ name: 'No Doubt' }, { name: 'Deep House' }])).toEqual({ kind: 'declined' });
+  });
+
   it('takes a choice whose name is the very word said, "Yes" or "No", over reading it as an answer', () => {
     const named = [{ name: 'No' }, { name: 'Yes' }];
     expect(readChoiceAnswer('no', named)).toEqual({ kind: 'picked', item: { name: 'No' } });

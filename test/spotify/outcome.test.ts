@@ -119,3 +119,33 @@ describe('a 2xx body', () => {
     expect(outcome.kind === 'fail' && outcome.error.message).toMatch(message);
   });
 });
+
+describe('the words of each error', () => {
+  const fail = (status: number, error: Record<string, unknown>) => failureOutcome('op', status, undefined, JSON.stringify({ error }), errorBody, () => 100);
+
+  it.each([
+    [401, {}, 'op: access token rejected (HTTP 401)'],
+    [404, {}, 'op: not found (HTTP 404)'],
+    [404, { reason: 'NO_ACTIVE_DEVICE' }, 'op: no active device (HTTP 404)'],
+    [503, {}, 'op: Spotify server error (HTTP 503)'],
+  ])('say what a %i means', (status, fields, message) => {
+    expect(fail(status, { status, ...fields }).error.message).toBe(message);
+  });
+
+  it('leave out a message Spotify did not send', () => {
+    expect(fail(500, { status: 500 }).error.spotifyMessage).toBeUndefined();
+  });
+
+  it('read a reason only with the status it belongs to', () => {
+    expect(fail(404, { status: 404, reason: 'PREMIUM_REQUIRED' }).error.name).toBe('NotFound');
+    expect(fail(500, { status: 500, reason: 'NO_ACTIVE_DEVICE' }).error.name).toBe('Unavailable');
+  });
+
+  it('name at most three of the ways a body misses the spec, separated by semicolons', () => {
+    const schema = z.object({ a: z.string(), b: z.string(), c: z.string(), d: z.string() });
+
+    const outcome = successOutcome('op', 200, '{}', schema);
+
+    expect(outcome.kind === 'fail' && outcome.error.message).toMatch(/^op: body does not match the spec \(a: [^;]+; b: [^;]+; c: [^;]+\) \(HTTP 200\)$/);
+  });
+});
