@@ -36,6 +36,9 @@ export default {
         '<rootDir>/test/bench/',
         '<rootDir>/test/layers.test.ts',
         '<rootDir>/test/local/commands.test.ts',
+        // Loads fresh modules inside its tests: Stryker would count their module-level lines as
+        // covered by it alone, and judge those mutants by a test that only times a cold start.
+        '<rootDir>/test/spotify/coldStart.test.ts',
       ],
       testSequencer: '<rootDir>/test/support/quickestFirstSequencer.cjs',
       collectCoverage: false,
