@@ -1,26 +1,9 @@
 #!/usr/bin/env bash
-# The ASK CLI's custom build flow for `ask deploy`. The CLI runs this with the working
-# directory in its copy of lambda/ (under .ask/) and the path of the zip to write as $1
-# ($2 is "true" for verbose output). We bundle the TypeScript with esbuild and zip the single
-# index.js with Node, so no `zip` binary is needed.
+# The ASK CLI's custom build flow for `ask deploy` (hooks/build.ps1 on Windows does the same).
+# The CLI runs this from its copy of lambda/ (under .ask/) with the zip to write as $1 and
+# "true"/"false" for --debug as $2. scripts/buildHook.mjs bundles the copy with esbuild and zips
+# the one index.js with fflate, so neither a `zip` binary nor anything global is needed.
+# `npm run deploy` runs the CLI in a staging copy and says where the project is in PLAYLIST_PAL_ROOT.
 set -euo pipefail
-
-out_zip="${1:?usage: hooks/build.sh OUT.zip [verbose]}"
-verbose="${2:-false}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-src="$PWD"
-[ -f "$src/index.ts" ] || src="$root/lambda"
-
-# esbuild is a devDependency: install it even where NODE_ENV=production would leave it out.
-if [ ! -d "$root/node_modules/esbuild" ]; then
-  (cd "$root" && npm ci --include=dev --no-audit --no-fund)
-fi
-
-stage="$(mktemp -d)"
-trap 'rm -rf "$stage"' EXIT
-node "$root/scripts/build.mjs" --entry "$src/index.ts" --outdir "$stage/bundle" >/dev/null
-rm -f "$stage/bundle/"*.map "$stage/bundle/"*.LEGAL.txt "$stage/bundle/meta.json"
-case "$out_zip" in /*) ;; *) out_zip="$PWD/$out_zip" ;; esac
-node "$root/scripts/zip.mjs" "$out_zip" "$stage/bundle"
-[ "$verbose" = "true" ] && echo "hooks/build.sh: wrote $out_zip from $src/index.ts"
-exit 0
+root="${PLAYLIST_PAL_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+exec node "$root/scripts/buildHook.mjs" "${1:?usage: hooks/build.sh OUT.zip [verbose]}" "${2:-false}"

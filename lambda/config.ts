@@ -18,6 +18,13 @@ export interface SkillConfig {
    * (progressive responses): the local run names its own. Undefined: Alexa's hosts only.
    */
   readonly trustedAlexaApiOrigin: string | undefined;
+  /**
+   * The DynamoDB table that remembers each listener between sessions; undefined: the skill is
+   * stateless. Endpoint, region and credentials come from the AWS SDK's own settings.
+   */
+  readonly persistenceTableName: string | undefined;
+  /** Longest a single call to that table may take: well inside the request's budget, so a slow table never delays the answer much. */
+  readonly persistenceTimeoutMs: number;
 }
 
 export const DEFAULT_SPOTIFY_API_BASE_URL = 'https://api.spotify.com/v1';
@@ -85,6 +92,17 @@ function readPositiveInt(env: Env, name: string, fallback: number, max: number):
   return value;
 }
 
+/** A table name as DynamoDB accepts it (3 to 255 of letters, digits, `_`, `-`, `.`), or its ARN. */
+const TABLE_NAME = /^(?:[A-Za-z0-9_.-]{3,255}|arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]{3,255})$/;
+
+function readTableName(env: Env, name: string): string | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw !== undefined && !TABLE_NAME.test(raw)) {
+    throw new ConfigurationError(name, `"${raw}" is not a DynamoDB table name (3 to 255 letters, digits, _ - .) or table ARN`);
+  }
+  return raw;
+}
+
 /** Reads the configuration from `env`; throws {@link ConfigurationError} naming the bad variable. */
 export function loadConfig(env: Env = process.env): SkillConfig {
   return {
@@ -95,5 +113,8 @@ export function loadConfig(env: Env = process.env): SkillConfig {
     requestBudgetMs: readPositiveInt(env, 'REQUEST_BUDGET_MS', 6500, 7500),
     spotifyCallTimeoutMs: readPositiveInt(env, 'SPOTIFY_TIMEOUT_MS', 3000, 7500),
     trustedAlexaApiOrigin: readOrigin(env, 'TRUSTED_ALEXA_API_ORIGIN'),
+    persistenceTableName: readTableName(env, 'PERSISTENCE_TABLE_NAME'),
+    // A healthy table answers in about 10 ms; a second covers a cold connection, and no more.
+    persistenceTimeoutMs: readPositiveInt(env, 'PERSISTENCE_TIMEOUT_MS', 1000, 7500),
   };
 }

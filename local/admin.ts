@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { isLoopbackHost, readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
+import { readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
 import { deviceJson } from './spotify/model';
 import type { DemoSpotify } from './spotify/demoSpotify';
 import { FAULTS, isFaultName } from './spotify/faults';
@@ -33,62 +33,14 @@ async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, dem
   sendJson(res, 201, faultState(demo));
 }
 
-export interface AdminOptions {
-  /** Served to any Host (EXPOSE_ADMIN_ROUTES=on with a non-loopback HOST); otherwise only to a loopback Host. */
-  readonly exposed: boolean;
-}
-
-function hostName(hostHeader: string | undefined): string | undefined {
-  if (hostHeader === undefined) return undefined;
-  try {
-    return new URL(`http://${hostHeader}`).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The Origin's host and port, when the header is there and is a URL; `null` when it is there and is not one. */
-function originHost(origin: string | undefined): string | null | undefined {
-  if (origin === undefined) return undefined;
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
-
-function mediaType(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/**
- * Why a request may not use the admin routes, or undefined when it may. A web page elsewhere
- * must not switch faults on through the user's browser: a form can POST text/plain across sites
- * (so only application/json is taken), a page can send its Origin (so a foreign one is refused),
- * and DNS rebinding puts a foreign name in the Host header (so only loopback names are taken).
- */
-function refusalOf(req: http.IncomingMessage, { exposed }: AdminOptions): { status: number; reason: string } | undefined {
-  const host = hostName(req.headers.host);
-  if (!exposed && (host === undefined || !isLoopbackHost(host))) {
-    return { status: 403, reason: 'the admin routes answer only to a loopback Host (localhost, 127.0.0.1, [::1])' };
-  }
-  const origin = originHost(req.headers.origin);
-  if (origin !== undefined && origin !== req.headers.host) return { status: 403, reason: 'the admin routes refuse requests from another origin' };
-  if (req.method === 'POST' && mediaType(req.headers['content-type']) !== 'application/json') {
-    return { status: 415, reason: 'send the admin routes JSON, with Content-Type: application/json' };
-  }
-  return undefined;
-}
-
 /**
  * The demo Spotify's control panel, for trying failures by hand:
  * `GET /admin/faults`, `POST /admin/faults {"fault":"429"}`, `DELETE /admin/faults`, and
- * `GET /admin/state` for the demo account's playback and devices.
+ * `GET /admin/state` for the demo account's playback and devices (and what the listener table remembers).
+ * Unguarded: the runtime serves it only through guardAdmin (adminGuard.ts).
  */
-export function adminRoutes(demo: DemoSpotify, options: AdminOptions): RouteHandler {
+export function adminRoutes(demo: DemoSpotify, rememberedItems?: () => Promise<unknown[]>): RouteHandler {
   return async (req, res) => {
-    const refusal = refusalOf(req, options);
-    if (refusal !== undefined) return refuse(res, refusal.status, refusal.reason);
     const path = requestPath(req);
     const method = req.method ?? 'GET';
     if (path === '/admin/faults') {
@@ -105,6 +57,8 @@ export function adminRoutes(demo: DemoSpotify, options: AdminOptions): RouteHand
         faults: demo.faults.active,
         playback: demo.account.playback,
         devices: demo.account.devices.map(deviceJson),
+        // The listener table's items as stored (id, attributes, expiresAt, version), when the local run has one.
+        ...(rememberedItems === undefined ? {} : { remembered: await rememberedItems() }),
       });
     }
     refuse(res, 404, 'admin routes: GET|POST|DELETE /admin/faults, GET /admin/state');

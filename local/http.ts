@@ -60,22 +60,47 @@ export function refuse(res: http.ServerResponse, status: number, reason: string,
   sendJson(res, status, { error: reason }, headers);
 }
 
-export class PortInUseError extends Error {
+/** A server of the local run could not listen; the message says why and what to do, in one sentence. */
+export class ListenError extends Error {
+  override readonly name: string = 'ListenError';
+}
+
+export class PortInUseError extends ListenError {
   override readonly name = 'PortInUseError';
   constructor(
     readonly port: number,
     what: string,
   ) {
+    // Any other number may be taken too; PORT=0 lets the system pick ports that are free.
+    super(`Port ${port} is already in use, so ${what} cannot start. Stop whatever is using it (another npm start?), or let the system pick free ports: PORT=0 npm start`);
+  }
+}
+
+/** HOST names no address of this machine: a name that does not resolve, or another machine's address. Every server of the run would fail alike. */
+export class ListenAddressError extends ListenError {
+  override readonly name = 'ListenAddressError';
+  constructor(
+    readonly host: string,
+    unresolved: boolean,
+  ) {
     super(
-      `Port ${port} is already in use, so ${what} cannot start. Stop whatever is using it ` +
-        `(another npm start?), or pick other ports: PORT=${port === 65535 ? 3000 : port + 10} npm start`,
+      `HOST=${host} is ${unresolved ? 'not a name or address this machine can resolve' : 'not an address of this machine'}: ` +
+        'leave HOST unset for 127.0.0.1, or set it to one of this machine\'s addresses.',
     );
   }
 }
 
-/** Turns "listen EADDRINUSE" into a sentence that says what to do. */
+const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+
+/** Turns a failed listen (port taken, port not allowed, bad HOST) into a sentence that says what to do. */
 export function explainListenError(error: unknown, port: number, what: string): unknown {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' ? new PortInUseError(port, what) : error;
+  const failure = error as (NodeJS.ErrnoException & { address?: string; hostname?: string }) | undefined;
+  const code = failure?.code ?? '';
+  if (code === 'EADDRINUSE') return new PortInUseError(port, what);
+  if (code === 'EACCES') return new ListenError(`Port ${port} needs administrator rights on this machine, so ${what} cannot start. Pick one above 1023, or let the system pick free ports: PORT=0 npm start`);
+  if (UNRESOLVED.has(code)) return new ListenAddressError(failure?.hostname ?? '', true);
+  if (code === 'EADDRNOTAVAIL') return new ListenAddressError(failure?.address ?? '', false);
+  return error;
 }
 
 export function listen(server: http.Server, port: number, host: string, what: string): Promise<void> {

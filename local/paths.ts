@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * The project's root, found by walking up to our package.json: the same answer whether this
- * runs as TypeScript under jest or bundled by scripts/runTs.mjs for `npm start`.
+ * runs as TypeScript under jest or under tsx for `npm start`.
  */
 function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {

@@ -4,26 +4,35 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Skill as CustomSkill } from 'ask-sdk-core';
 import { loadConfig, type LogLevel, type SkillConfig } from '../lambda/config';
+import { ConfigurationError } from '../lambda/errors';
 import { Logger, type LogSink } from '../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../lambda/skill';
 import { adminRoutes } from './admin';
+import { adminAccess, guardAdmin, type AdminAccess } from './adminGuard';
+import { DIRECTIVES_PATH, LocalDirectiveService } from './alexaApi/directives';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
-import { createLocalServer, isLoopbackHost, type ServerLimits, listen, readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from './http';
+import { createLocalServer, isLoopbackHost, listen, refuse, requestPath, sendJson, type RouteHandler, type ServerLimits } from './http';
+import { AlexaAccountLinking, alexaRedirectUrls } from './linking/alexaLinking';
+import { LINK_CALLBACK_PATH, linkCallbackRoute } from './linking/linkCallback';
+import { LocalLinking } from './linking/localLinking';
+import { forDemoSpotify, readLinkingTemplate, type LinkingTemplate } from './linking/template';
 import { localSkillEnv, type LocalConfig } from './localConfig';
-import { PROJECT_ROOT } from './paths';
+import { startLocalPersistence, type LocalPersistence } from './persistence/localPersistence';
 import { startDemoSpotify, type DemoSpotify } from './spotify/demoSpotify';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const stderrSink: LogSink = (line) => process.stderr.write(`${line}\n`);
 
-/** Where the skill's log goes while a person converses on the terminal, so it does not cut into the conversation. */
-export const SESSION_LOG = path.join(PROJECT_ROOT, 'build', 'local', 'playlist-pal.log');
-
+/** A log written to `file`, emptied first: one run's log. A file that cannot be written is a bad LOG_FILE. */
 export function fileSink(file: string): LogSink {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, '');
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '');
+  } catch (error) {
+    throw new ConfigurationError('LOG_FILE', `cannot write the skill's log to ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); name a file you can write`);
+  }
   return (line) => appendFileSync(file, `${line}\n`);
 }
 
@@ -34,11 +43,17 @@ export interface LocalSkill {
   readonly logger: Logger;
 }
 
-/** The skill as lambda/index.ts builds it, configured for this machine. */
-export function createLocalSkill(env: Env, demoSpotifyBaseUrl: string, sink: LogSink = stderrSink, defaultLogLevel: LogLevel = 'info'): LocalSkill {
-  const config = loadConfig(localSkillEnv(env, demoSpotifyBaseUrl, defaultLogLevel));
+/** The skill as lambda/index.ts builds it, configured for this machine (and its listener table, when `persistence` has one). */
+export function createLocalSkill(
+  env: Env,
+  demoSpotifyBaseUrl: string,
+  sink: LogSink = stderrSink,
+  defaultLogLevel: LogLevel = 'info',
+  persistence?: LocalPersistence,
+): LocalSkill {
+  const config = loadConfig(localSkillEnv({ ...env, ...persistence?.env }, demoSpotifyBaseUrl, defaultLogLevel));
   const logger = new Logger(config.logLevel, sink);
-  return { skill: buildSkill(createDependencies(config, logger)), config, logger };
+  return { skill: buildSkill(createDependencies(config, logger, persistence?.overrides)), config, logger };
 }
 
 export interface LocalRuntimeOptions {
@@ -53,9 +68,18 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime extends LocalSkill {
   readonly demo: DemoSpotify;
-  readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string };
-  /** Whether /admin/… is served: always on a loopback HOST, elsewhere only with EXPOSE_ADMIN_ROUTES=on. */
-  readonly adminEnabled: boolean;
+  /** Where listeners are remembered: the embedded DynamoDB by default. */
+  readonly persistence: LocalPersistence;
+  readonly urls: { readonly alexa: string; readonly admin: string; readonly spotify: string; readonly authorize: string; readonly token: string };
+  /** Alexa's side of account linking and the user's actions on it, for any number of simulated users. */
+  readonly linking: LocalLinking;
+  /** The template as the local run links with it: the file's settings, the demo Spotify's URLs and credentials. */
+  readonly template: LinkingTemplate;
+  readonly linkingTemplateFile: string;
+  /** Alexa's directive service (progressive responses) on this runtime's own origin, which the skill's configuration names. */
+  readonly directives: LocalDirectiveService;
+  /** Who may use /admin/…: anyone on this machine on a loopback HOST; elsewhere only with EXPOSE_ADMIN_ROUTES=on. */
+  readonly adminAccess: AdminAccess;
   close(): Promise<void>;
 }
 
@@ -64,27 +88,14 @@ function origin(server: http.Server): string {
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
-const ADMIN_OFF: RouteHandler = (_req, res) =>
-  refuse(res, 404, 'the admin routes are off: HOST is not a loopback address (EXPOSE_ADMIN_ROUTES=on switches them on)');
-
-/** A progressive response is a few hundred bytes. */
-const MAX_DIRECTIVE_BYTES = 16 * 1024;
-
-/**
- * Alexa's directive service, as far as the local run needs it: the skill may send its "one
- * moment" here (TRUSTED_ALEXA_API_ORIGIN names this server), and it is logged, not spoken.
- */
-function directiveService(logger: Logger): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== 'POST') return refuse(res, 405, 'POST a directive to /v1/directives');
-    const body = await readBodyOrRefuse(req, res, MAX_DIRECTIVE_BYTES);
-    if (body === undefined) return;
-    logger.info('progressive response received', { bytes: Buffer.byteLength(body) });
-    res.writeHead(204).end();
-  };
+interface Routes {
+  readonly alexa: RouteHandler;
+  readonly admin: RouteHandler;
+  readonly linkCallback: RouteHandler;
+  readonly directives: RouteHandler;
 }
 
-function router(routes: { alexa: RouteHandler; admin: RouteHandler; directives: RouteHandler }, index: () => unknown, logger: Logger): http.RequestListener {
+function router(routes: Routes, index: () => unknown, logger: Logger): http.RequestListener {
   return (req, res) => {
     const path = requestPath(req);
     if (path === undefined) return refuse(res, 400, 'the request target is not a URL');
@@ -93,11 +104,13 @@ function router(routes: { alexa: RouteHandler; admin: RouteHandler; directives: 
         ? routes.alexa
         : path.startsWith('/admin/')
           ? routes.admin
-          : path === '/v1/directives'
-            ? routes.directives
-            : path === '/'
-              ? () => sendJson(res, 200, index())
-              : undefined;
+          : path === LINK_CALLBACK_PATH
+            ? routes.linkCallback
+            : path === DIRECTIVES_PATH
+              ? routes.directives
+              : path === '/'
+                ? () => sendJson(res, 200, index())
+                : undefined;
     if (route === undefined) return refuse(res, 404, 'nothing here: POST /alexa, /admin/faults, /admin/state');
     Promise.resolve(route(req, res)).catch((error: unknown) => {
       logger.error('local server failed', { path, error });
@@ -107,46 +120,73 @@ function router(routes: { alexa: RouteHandler; admin: RouteHandler; directives: 
 }
 
 /**
- * Everything `npm start` serves: the demo Spotify on PORT+1, and on PORT the skill's endpoint
- * (`POST /alexa`) and the demo Spotify's fault switch (`/admin/…`).
+ * Everything `npm start` serves: the demo Spotify's API on PORT+1 and its authorization server
+ * on PORT+2, and on PORT the skill's endpoint (`POST /alexa`) and the fault switch (`/admin/…`);
+ * with Alexa's side of account linking, following the project's template, in between.
  */
 export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers, serverLimits }: LocalRuntimeOptions): Promise<LocalRuntime> {
-  // Only the skill, in this process, talks to the demo Spotify: it never needs another interface.
+  // A template Alexa could not link with stops the start, before anything listens.
+  const fileTemplate = readLinkingTemplate(local.linking.templateFile);
+  // Only the skill and the local Alexa, in this process, talk to the demo Spotify and its accounts server: they never need another interface.
   const demoHost = isLoopbackHost(local.host) ? local.host : '127.0.0.1';
-  const demo = await startDemoSpotify(demoHost, local.port === 0 ? 0 : local.port + 1);
+  const demo = await startDemoSpotify(demoHost, local.port === 0 ? 0 : local.port + 1, {
+    accessTokenSeconds: local.linking.accessTokenSeconds,
+    refreshTokenSeconds: local.linking.refreshTokenSeconds,
+    clientAuthentication: local.linking.clientAuthentication,
+    redirectUris: alexaRedirectUrls(),
+  });
+  let persistence: LocalPersistence | undefined;
   const server = createLocalServer(serverLimits);
   try {
+    persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
     await listen(server, local.port, local.host, 'the Alexa endpoint');
     const own = origin(server);
-    // The skill may send progressive responses, with the user's Alexa API token, to this server and to Alexa's hosts only.
-    const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink);
+    // Alexa's API in the local run is this server: the skill may send progressive responses, with the user's Alexa API token, here.
+    const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }
-    const adminEnabled = isLoopbackHost(local.host) || local.exposeAdmin;
-    const urls = { alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl };
-    const routes = {
+    const access = adminAccess(local);
+    const urls = { alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
+    const template = forDemoSpotify(fileTemplate, { authorizationUrl: demo.accounts.authorizationUrl, tokenUrl: demo.accounts.tokenUrl, client: demo.accounts.client });
+    const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
+    const linking = new LocalLinking(alexa, demo.accounts);
+    // Alexa's own redirect URL in the local run, for linking in a browser; registered like Amazon's.
+    linking.callbackUrl = `${own}${LINK_CALLBACK_PATH}`;
+    demo.accounts.registerRedirectUri(linking.callbackUrl);
+    const started = persistence;
+    const table = persistence.table;
+    const directives = new LocalDirectiveService(own, logger);
+    const routes: Routes = {
       alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),
-      admin: adminEnabled ? adminRoutes(demo, { exposed: !isLoopbackHost(local.host) }) : ADMIN_OFF,
-      directives: directiveService(logger),
+      admin: guardAdmin(access, adminRoutes(demo, table && (() => table.items()))),
+      linkCallback: linkCallbackRoute(linking),
+      directives: directives.route,
     };
     server.on('request', router(routes, () => urls, logger));
     return {
       ...localSkill,
       demo,
+      persistence: started,
       urls,
-      adminEnabled,
+      linking,
+      template,
+      linkingTemplateFile: local.linking.templateFile,
+      directives,
+      adminAccess: access,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await demo.close();
+        await started.close();
       },
     };
   } catch (error) {
     if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     await demo.close();
+    await persistence?.close();
     throw error;
   }
 }

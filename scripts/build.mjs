@@ -40,6 +40,12 @@ const result = await build({
   absWorkingDir: root,
   // See scripts/shims/nodeFormData.cjs: drops form-data and its 137 KB mime database.
   alias: { 'form-data': path.join(root, 'scripts', 'shims', 'nodeFormData.cjs') },
+  // The AWS SDK v3 (550 KB bundled, more than the whole skill) comes with Lambda's Node.js
+  // runtime, as it does with any node_modules beside the bundle; lambda/persistence/ loads it
+  // on the first table call only. See docs/persistence.md.
+  external: ['@aws-sdk/*'],
+  // ...through require(), not Node's ESM loader: the lazy import() in the source stays lazy.
+  supported: { 'dynamic-import': false },
 }).catch(() => {
   // esbuild has printed each error with its file and line; a stack trace would add nothing.
   console.error(`build.mjs: ${path.relative(process.cwd(), entry)} was not bundled (esbuild's errors above).`);

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       requestBudgetMs: 6500,
       spotifyCallTimeoutMs: 3000,
+      persistenceTableName: undefined,
+      persistenceTimeoutMs: 1000,
     });
   });
 
@@ -19,6 +21,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       REQUEST_BUDGET_MS: '5000',
       SPOTIFY_TIMEOUT_MS: '2000',
+      PERSISTENCE_TABLE_NAME: ' playlist-pal-listeners ',
+      PERSISTENCE_TIMEOUT_MS: '400',
     });
     expect(config).toEqual({
       spotifyApiBaseUrl: 'http://127.0.0.1:3001/v1',
@@ -26,6 +30,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       requestBudgetMs: 5000,
       spotifyCallTimeoutMs: 2000,
+      persistenceTableName: 'playlist-pal-listeners',
+      persistenceTimeoutMs: 400,
     });
   });
 
@@ -36,9 +42,18 @@ describe('loadConfig', () => {
     ['SKILL_ID', 'my-skill', /SKILL_ID: "my-skill" is not an Alexa skill id/],
     ['REQUEST_BUDGET_MS', '9000', /REQUEST_BUDGET_MS: "9000" must be a whole number/],
     ['SPOTIFY_TIMEOUT_MS', 'soon', /SPOTIFY_TIMEOUT_MS/],
+    ['PERSISTENCE_TABLE_NAME', 'my table!', /PERSISTENCE_TABLE_NAME: "my table!" is not a DynamoDB table name/],
+    ['PERSISTENCE_TABLE_NAME', 'ab', /is not a DynamoDB table name/],
+    ['PERSISTENCE_TIMEOUT_MS', '0', /PERSISTENCE_TIMEOUT_MS: "0" must be a whole number/],
   ])('fails clearly on a bad %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigurationError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('takes a table ARN as DynamoDB does', () => {
+    const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/playlist-pal-listeners';
+
+    expect(loadConfig({ PERSISTENCE_TABLE_NAME: arn }).persistenceTableName).toBe(arn);
   });
 
   it('refuses a Spotify URL with credentials in it, without repeating them', () => {

@@ -19,6 +19,7 @@ const LAYER: Readonly<Record<string, number>> = {
   i18n: 2,
   playback: 3,
   alexa: 3,
+  persistence: 3,
   accountLinking: 4,
   conversation: 5,
   handlers: 6,

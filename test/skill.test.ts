@@ -3,6 +3,10 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { intentRequest, launchRequest, otherRequest, sessionEndedRequest, TEST_SKILL_ID } from './support/envelopes';
 import { cardType, endsSession, repromptText, spokenText } from './support/responses';
 import { startHarness, type Harness } from './support/skillHarness';
+import { loadConfig } from '../lambda/config';
+import { Logger } from '../lambda/logging/logger';
+import { DynamoDbPersistenceAdapter } from '../lambda/persistence';
+import { createDependencies } from '../lambda/skill';
 
 describe('the assembled skill', () => {
   let harness: Harness;
@@ -90,5 +94,27 @@ describe('the skill id check', () => {
 
     await expect(harness.ask(envelope)).rejects.toThrow(/Skill ID verification failed/);
     expect(harness.spotify.requests).toHaveLength(0);
+  });
+});
+
+describe('the container-wide parts', () => {
+  function logged(config: Record<string, string>) {
+    const lines: Array<Record<string, unknown>> = [];
+    const dependencies = createDependencies(loadConfig(config), new Logger('info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)));
+    return { dependencies, lines };
+  }
+
+  it('runs stateless without PERSISTENCE_TABLE_NAME, and says so once in the log', () => {
+    const { dependencies, lines } = logged({});
+
+    expect(dependencies.persistence).toBeUndefined();
+    expect(lines).toEqual([expect.objectContaining({ level: 'info', message: 'stateless: PERSISTENCE_TABLE_NAME is not set, so nothing is remembered between sessions' })]);
+  });
+
+  it('remembers listeners in the named table, without a word in the log', () => {
+    const { dependencies, lines } = logged({ PERSISTENCE_TABLE_NAME: 'playlist-pal-listeners' });
+
+    expect(dependencies.persistence).toBeInstanceOf(DynamoDbPersistenceAdapter);
+    expect(lines).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { Context } from 'aws-lambda';
+import type { RequestMemory } from '../persistence';
 import { Deadline, type SpotifyApi, type SpotifyClient } from '../spotify';
 import { linkedAccessToken } from './accessToken';
 import { linkAccountResponse } from './linkAccountResponse';
@@ -15,6 +16,8 @@ export interface GuardOptions {
   readonly spotify: SpotifyClient;
   /** Budget for everything one request asks of Spotify. */
   readonly requestBudgetMs: number;
+  /** The listener's table, when there is one: read beside Spotify's first call, saved once at the end, within the same deadline. */
+  readonly memory?: RequestMemory | undefined;
 }
 
 /** Time kept back from Lambda's own limit to build and return the response. */
@@ -28,7 +31,9 @@ function lambdaRemainingMs(input: HandlerInput): number | undefined {
 
 /**
  * Declares that a handler needs a linked account. Without a token the user gets the
- * LinkAccount card and Spotify is never called; with one the handler receives its client.
+ * LinkAccount card and Spotify is never called; with one the handler receives its client,
+ * and the listener's remembered state is read meanwhile (everything the skill remembers
+ * serves requests that reach Spotify, so unlinked requests never touch the table).
  */
 export function requiresLinkedAccount(options: GuardOptions): (handler: LinkedRequestHandler) => RequestHandler {
   return (handler) => ({
@@ -37,7 +42,17 @@ export function requiresLinkedAccount(options: GuardOptions): (handler: LinkedRe
       const token = linkedAccessToken(input.requestEnvelope);
       if (token === undefined) return linkAccountResponse(input, 'notLinked');
       const deadline = Deadline.after(options.requestBudgetMs, lambdaRemainingMs(input));
-      return handler.handle(input, options.spotify.forUser(() => token, deadline));
+      const { memory } = options;
+      memory?.begin(input, deadline);
+      let response: Response;
+      try {
+        response = await handler.handle(input, options.spotify.forUser(() => token, deadline));
+      } catch (error) {
+        await memory?.end(input, false);
+        throw error;
+      }
+      await memory?.end(input, true);
+      return response;
     },
   });
 }

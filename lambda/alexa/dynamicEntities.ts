@@ -1,5 +1,5 @@
 import type { dialog } from 'ask-sdk-model';
-import { spokenForms } from '../matching';
+import { spokenForms, type MatchingLanguage } from '../matching';
 import { clip } from '../speech/ssml';
 import { PLAYLIST_SLOT_TYPE } from './slots';
 
@@ -27,15 +27,15 @@ function withinEntityLimit(text: string): string {
 
 /**
  * `Dialog.UpdateDynamicEntities` with the user's playlist names (in Spotify's order) and their
- * spoken-friendly synonyms: every playlist first gets its name, then synonyms are added in
+ * spoken-friendly synonyms in the user's language: every playlist first gets its name, then synonyms are added in
  * rounds until the budget is spent. Undefined when no name can be said.
  */
-export function playlistEntitiesDirective(playlists: readonly EntitySource[]): dialog.DynamicEntitiesDirective | undefined {
+export function playlistEntitiesDirective(playlists: readonly EntitySource[], language: MatchingLanguage): dialog.DynamicEntitiesDirective | undefined {
   const seen = new Set<string>();
   const entities: Array<{ id: string; value: string; pending: string[]; synonyms: string[] }> = [];
   for (const playlist of playlists) {
     if (entities.length >= MAX_ENTITY_TERMS) break;
-    const forms = spokenForms(clip(playlist.name, MAX_ENTITY_NAME_CHARS));
+    const forms = spokenForms(clip(playlist.name, MAX_ENTITY_NAME_CHARS), language);
     // Spoken forms can be longer than the clipped name they came from ("&" → "and", "50" → "fifty").
     const value = withinEntityLimit(forms.value);
     if (value === '' || seen.has(playlist.id)) continue;

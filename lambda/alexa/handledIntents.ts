@@ -7,6 +7,7 @@ export const HANDLED_INTENTS = [
   'ListPlaylistsIntent',
   'PlaylistDetailsIntent',
   'PlayPlaylistIntent',
+  'PlayLastPlaylistIntent',
   'AMAZON.HelpIntent',
   'AMAZON.StopIntent',
   'AMAZON.CancelIntent',
@@ -18,3 +19,10 @@ export const HANDLED_INTENTS = [
 ] as const;
 
 export type HandledIntent = (typeof HANDLED_INTENTS)[number];
+
+/**
+ * The intents the skill answers without being named ("Alexa, play my workout playlist"), through
+ * CanFulfillIntentRequest. `npm run validate` requires CAN_FULFILL_INTENT_REQUEST in skill.json
+ * while this list is not empty, and refuses the declaration when it is.
+ */
+export const NAME_FREE_INTENTS = ['ListPlaylistsIntent', 'PlayPlaylistIntent', 'PlaylistDetailsIntent'] as const satisfies readonly HandledIntent[];

@@ -5,7 +5,7 @@ import { translator, type Translator } from '../i18n';
 import { asSentence, plainDescription } from '../speech/plainText';
 import { clip, escapeSsml } from '../speech/ssml';
 import type { PlaylistDetails } from '../spotify';
-import { playlistRef, updateSession } from './sessionState';
+import { playlistRef, updateSession, type PlaylistRef } from './sessionState';
 
 function visibilityKey(details: PlaylistDetails): 'collaborative' | 'public' | 'private' | undefined {
   if (details.collaborative) return 'collaborative';
@@ -45,9 +45,23 @@ export function describePlaylist(input: HandlerInput, details: PlaylistDetails):
       ...(description === undefined ? [] : [description]),
     ],
   });
-  updateSession(input, { offer: playable ? { kind: 'play', playlist: playlistRef(details) } : undefined });
+  updateSession(input, { offer: playable ? { kind: 'play', playlist: playlistRef(details) } : undefined, described: playlistRef(details) });
   return input.responseBuilder
     .speak(sentences.join(' '))
     .reprompt(playable ? t('details.offerPlayReprompt', { name: spokenName(details.name) }) : t('list.reprompt'))
+    .getResponse();
+}
+
+/**
+ * A Spotify-owned playlist whose details Spotify keeps from apps like this one: say so plainly
+ * (it is not missing), and still offer to play it, which Spotify allows.
+ */
+export function describeUnsharedPlaylist(input: HandlerInput, playlist: PlaylistRef): Response {
+  const { t, spokenName } = translator(input);
+  const name = spokenName(playlist.name);
+  updateSession(input, { offer: { kind: 'play', playlist: playlistRef(playlist) } });
+  return input.responseBuilder
+    .speak(`${t('details.notShared', { name })} ${t('details.offerPlay')}`)
+    .reprompt(t('details.offerPlayReprompt', { name }))
     .getResponse();
 }

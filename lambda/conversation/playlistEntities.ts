@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { playlistEntitiesDirective, type EntitySource } from '../alexa/dynamicEntities';
 import { readSession, updateSession } from './sessionState';
+import { spokenLanguage } from './spokenLanguage';
 
 /*
  * Teaches Alexa the user's playlist names for the rest of the session, so that "play rock and
@@ -10,7 +11,7 @@ import { readSession, updateSession } from './sessionState';
 /** Sends the names when they are more than the session has taught so far, and remembers how many. */
 export function teachPlaylistNames(input: HandlerInput, playlists: readonly EntitySource[]): void {
   if (playlists.length <= (readSession(input).playlistEntitiesSent ?? 0)) return;
-  const directive = playlistEntitiesDirective(playlists);
+  const directive = playlistEntitiesDirective(playlists, spokenLanguage(input));
   if (directive === undefined) return;
   input.responseBuilder.addDirective(directive);
   updateSession(input, { playlistEntitiesSent: playlists.length });
@@ -22,6 +23,6 @@ export function teachPlaylistNames(input: HandlerInput, playlists: readonly Enti
  */
 export function teachPageNames(input: HandlerInput, playlists: readonly EntitySource[]): void {
   if (readSession(input).playlistEntitiesSent !== undefined) return;
-  const directive = playlistEntitiesDirective(playlists);
+  const directive = playlistEntitiesDirective(playlists, spokenLanguage(input));
   if (directive !== undefined) input.responseBuilder.addDirective(directive);
 }

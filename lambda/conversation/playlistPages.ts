@@ -3,8 +3,9 @@ import type { Response } from 'ask-sdk-model';
 import { showPanel } from '../alexa/panel';
 import { translator } from '../i18n';
 import type { Page, PlaylistSummary, SpotifyApi } from '../spotify';
+import { seeLibraryPage } from './libraryIndex';
 import { teachPageNames } from './playlistEntities';
-import { forgetPendingQuestions, updateSession } from './sessionState';
+import { forgetPendingQuestions, playlistRef, updateSession } from './sessionState';
 
 /** No more names than this in one breath. */
 export const NAMES_PER_TURN = 5;
@@ -29,6 +30,9 @@ export function playlistPageResponse(input: HandlerInput, page: Page<PlaylistSum
   const question = more ? t('list.wantMore') : isFirstPage ? t('list.afterAll') : t('list.done');
   forgetPendingQuestions(input);
   if (more) updateSession(input, { listNextOffset: nextOffset });
+  // "The third one" now means the third of these; "that one" no longer means a playlist described before.
+  updateSession(input, { listed: { offset: page.offset, playlists: page.items.map(playlistRef) }, described: undefined });
+  seeLibraryPage(input, page);
 
   teachPageNames(input, page.items);
   showPanel(input, 'playlistList', {

@@ -6,6 +6,7 @@ import { closeOnNo } from '../conversation/closing';
 import { actOnPlaylist, answerPlaylistRequest, askWhich, INTENT_FOR } from '../conversation/playlistRequest';
 import { isIntent } from '../alexa/requestMatchers';
 import { readSession } from '../conversation/sessionState';
+import { spokenLanguage } from '../conversation/spokenLanguage';
 
 /**
  * The answer to "Did you mean Deep Focus or Deep House?": it arrives in the intent that asked,
@@ -23,7 +24,7 @@ export const playlistChoiceAnswerHandler: LinkedRequestHandler = {
     const action = pending?.action ?? 'play';
     const choices = pending?.choices ?? [];
     const answer = spokenSlotValue(input, PLAYLIST_SLOT) ?? '';
-    const reading = readChoiceAnswer(answer, choices);
+    const reading = readChoiceAnswer(answer, choices, spokenLanguage(input));
     switch (reading.kind) {
       case 'picked':
         return actOnPlaylist(input, spotify, action, reading.item);

@@ -1,4 +1,6 @@
-import { normaliseName, normaliseSpoken } from './normalise';
+import type { MatchingLanguage } from './language';
+import type { Reference } from './languages/references';
+import { compact, normaliseName, normaliseSpoken } from './normalise';
 import { nameSimilarity } from './similarity';
 
 export interface Named {
@@ -25,12 +27,12 @@ interface Scored<T> {
 }
 
 /** Every candidate with its best score over the forms of what was said, best first (ties keep Spotify's order). */
-function rankByName<T extends Named>(spoken: string, candidates: readonly T[]): Array<Scored<T>> {
-  const queries = normaliseSpoken(spoken);
+function rankByName<T extends Named>(spoken: string, candidates: readonly T[], language: MatchingLanguage): Array<Scored<T>> {
+  const queries = normaliseSpoken(spoken, language);
   if (queries.length === 0) return [];
   return candidates
     .map((item) => {
-      const normalised = normaliseName(item.name);
+      const normalised = normaliseName(item.name, language);
       return { item, normalised, score: Math.max(...queries.map((query) => nameSimilarity(query, normalised))) };
     })
     .filter((scored) => scored.normalised !== '')
@@ -38,11 +40,13 @@ function rankByName<T extends Named>(spoken: string, candidates: readonly T[]): 
 }
 
 /**
- * Finds the playlist the user meant. Two names that read the same once normalised
- * ("Chill Vibes" and `Chill "Vibes"`) cannot be told apart by voice: the first (Spotify's order) wins.
+ * Finds the playlist the user meant, in the language it was said in (names are compared as that
+ * language says them: "rock und roll" is "Rock & Roll" in German). Two names that read the same
+ * once normalised ("Chill Vibes" and `Chill "Vibes"`) cannot be told apart by voice: the first
+ * (Spotify's order) wins.
  */
-export function matchSpokenName<T extends Named>(spoken: string, candidates: readonly T[]): MatchOutcome<T> {
-  const ranked = rankByName(spoken, candidates);
+export function matchSpokenName<T extends Named>(spoken: string, candidates: readonly T[], language: MatchingLanguage): MatchOutcome<T> {
+  const ranked = rankByName(spoken, candidates, language);
   const best = ranked[0];
   if (best === undefined || best.score < MATCH_THRESHOLD) return { kind: 'none' };
   const contenders: Array<Scored<T>> = [];
@@ -54,27 +58,57 @@ export function matchSpokenName<T extends Named>(spoken: string, candidates: rea
   return { kind: 'ambiguous', items: contenders.slice(0, MAX_CHOICES).map((scored) => scored.item) };
 }
 
-const ORDINAL_ANSWER = /^(?:the )?(?:number )?(\d+(?:st|nd|rd|th)|[1-9]|last)(?: 1| playlist)?$/;
-/** "No" or "neither" instead of a name: the user wants none of the offered playlists ("one" is "1" once normalised). */
-const DECLINING_ANSWER = /^(?:no|nope|nah|neither|none|no thanks|no thank you|neither (?:1|of them|of those)|none of (?:them|those))$/;
-/** "Yes" to an either-or question answers nothing. */
-const UNCLEAR_ANSWER = /^(?:yes|yeah|yep|yup|sure|ok|okay|yes please)$/;
+/** "Deep House" said as the whole name, in any of its spoken forms in `language`: the first candidate named exactly that, or undefined. */
+export function exactlyNamed<T extends Named>(spoken: string, candidates: readonly T[], language: MatchingLanguage): T | undefined {
+  const queries = normaliseSpoken(spoken, language).map(compact);
+  return candidates.find((candidate) => {
+    const name = compact(normaliseName(candidate.name, language));
+    return name !== '' && queries.includes(name);
+  });
+}
+
+export type { Reference };
+
+/** What `spoken` points at in `language` ("the third one", "die dritte", "celle-là", "esa"), when it points rather than names. */
+export function readReference(spoken: string, language: MatchingLanguage): Reference | undefined {
+  return language.readReference(normaliseName(spoken, language));
+}
 
 /** The position an ordinal answer names ("the second one" is 1; "the last one" is the last), or undefined. */
-function ordinalIndex(normalised: string, count: number): number | undefined {
-  const ordinal = ORDINAL_ANSWER.exec(normalised)?.[1];
-  if (ordinal === undefined) return undefined;
-  return ordinal === 'last' ? count - 1 : Number.parseInt(ordinal, 10) - 1;
+function ordinalIndex(answer: string, count: number, language: MatchingLanguage): number | undefined {
+  const reference = readReference(answer, language);
+  if (reference?.kind === 'last') return count - 1;
+  return reference?.kind === 'position' ? reference.position - 1 : undefined;
+}
+
+interface AnswerWords {
+  /** "No" or "neither" instead of a name: the user wants none of the offered playlists. */
+  readonly declining: ReadonlySet<string>;
+  /** "Yes" to an either-or question answers nothing. */
+  readonly agreeing: ReadonlySet<string>;
+}
+
+const ANSWER_WORDS = new Map<MatchingLanguage, AnswerWords>();
+
+/** A language's yes and no answers, normalised as what the user says is, once per language. */
+function answerWords(language: MatchingLanguage): AnswerWords {
+  let words = ANSWER_WORDS.get(language);
+  if (words === undefined) {
+    const normalised = (phrases: readonly string[]) => new Set(phrases.map((phrase) => normaliseName(phrase, language)));
+    words = { declining: normalised(language.declining), agreeing: normalised(language.agreeing) };
+    ANSWER_WORDS.set(language, words);
+  }
+  return words;
 }
 
 /**
  * The answer to "Did you mean A or B?": a name among the offered ones, or "the first one",
  * "the second", "the last one". Undefined when the answer is none of them.
  */
-export function pickAmongChoices<T extends Named>(answer: string, choices: readonly T[]): T | undefined {
-  const outcome = matchSpokenName(answer, choices);
+export function pickAmongChoices<T extends Named>(answer: string, choices: readonly T[], language: MatchingLanguage): T | undefined {
+  const outcome = matchSpokenName(answer, choices, language);
   if (outcome.kind === 'found') return outcome.item;
-  const index = ordinalIndex(normaliseName(answer), choices.length);
+  const index = ordinalIndex(answer, choices.length, language);
   return index === undefined || index < 0 ? undefined : choices[index];
 }
 
@@ -89,24 +123,25 @@ export type ChoiceAnswer<T> =
   /** Anything else: perhaps another playlist's name. */
   | { readonly kind: 'other' };
 
-/** "yes" or "no" when the words are only that ("nope", "neither of them", "sure"), else undefined. */
-export function yesOrNo(spoken: string): 'yes' | 'no' | undefined {
-  const said = normaliseName(spoken);
-  if (DECLINING_ANSWER.test(said)) return 'no';
-  return UNCLEAR_ANSWER.test(said) ? 'yes' : undefined;
+/** "yes" or "no" when the words are only that ("nope", "neither of them", "keine von beiden", "claro"), else undefined. */
+export function yesOrNo(spoken: string, language: MatchingLanguage): 'yes' | 'no' | undefined {
+  const said = normaliseName(spoken, language);
+  const { declining, agreeing } = answerWords(language);
+  if (declining.has(said)) return 'no';
+  return agreeing.has(said) ? 'yes' : undefined;
 }
 
 /**
  * What an answer to "Did you mean A or B?" says. A choice named exactly as said wins over
  * reading it as "no" or "yes" (a playlist may be called "Yes").
  */
-export function readChoiceAnswer<T extends Named>(answer: string, choices: readonly T[]): ChoiceAnswer<T> {
-  const said = normaliseName(answer);
-  const picked = pickAmongChoices(answer, choices);
-  if (picked !== undefined && normaliseName(picked.name) === said) return { kind: 'picked', item: picked };
-  const word = yesOrNo(answer);
+export function readChoiceAnswer<T extends Named>(answer: string, choices: readonly T[], language: MatchingLanguage): ChoiceAnswer<T> {
+  const said = normaliseName(answer, language);
+  const picked = pickAmongChoices(answer, choices, language);
+  if (picked !== undefined && normaliseName(picked.name, language) === said) return { kind: 'picked', item: picked };
+  const word = yesOrNo(answer, language);
   if (word === 'no') return { kind: 'declined' };
   if (word === 'yes') return { kind: 'unclear' };
   if (picked !== undefined) return { kind: 'picked', item: picked };
-  return ordinalIndex(said, choices.length) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
+  return ordinalIndex(answer, choices.length, language) === undefined ? { kind: 'other' } : { kind: 'beyondChoices' };
 }

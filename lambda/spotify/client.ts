@@ -3,6 +3,7 @@ import type { Deadline } from './deadline';
 import { NotFound } from './errors';
 import { isSpotifyId } from './ids';
 import { collectPages, pageWithinLimits, type PageRequest } from './paging';
+import { RetryGate } from './retryGate';
 import type * as schemas from './schemas';
 import { SpotifyTransport, type CallContext, type SchemaPick, type SpotifyRequest, type TransportOptions } from './transport';
 import type { Device, Page, PlaylistDetails, PlaylistSummary, UserProfile } from './types';
@@ -18,7 +19,7 @@ export interface SpotifyApi {
   readonly playlists: {
     /** One page of the user's playlists (`GET /me/playlists`); limit and offset are brought within Spotify's limits. */
     listMine(page: PageRequest): Promise<Page<PlaylistSummary>>;
-    /** Up to `max` of the user's playlists (Infinity: all), page by page, as far as the deadline allows. */
+    /** Up to `max` of the user's playlists (Infinity: all): the first page, then the rest together, as far as the deadline allows. */
     listAllMine(max: number): Promise<Page<PlaylistSummary>>;
     get(playlistId: string): Promise<PlaylistDetails>;
   };
@@ -30,6 +31,13 @@ export interface SpotifyApi {
 }
 
 export type SpotifyClientOptions = TransportOptions;
+
+/**
+ * Pages of a walk in flight at once after the first. 300 playlists, the most a spoken name is
+ * matched against, are six pages of 50: the first tells the total, the other five go together.
+ * The keep-alive agent then holds at most this many connections to Spotify for the container's life.
+ */
+export const PAGE_CONCURRENCY = 5;
 
 /**
  * The client facade: created once per container (it owns the keep-alive connections), then
@@ -44,7 +52,8 @@ export class SpotifyClient {
 
   forUser(token: AccessTokenProvider, deadline: Deadline): SpotifyApi {
     const transport = this.transport;
-    const context = (): CallContext => ({ accessToken: token(), deadline });
+    const gate = new RetryGate();
+    const context = (): CallContext => ({ accessToken: token(), deadline, gate });
     const call = <S extends z.ZodMiniType>(request: SpotifyRequest, pick: SchemaPick<S>) => transport.call(request, pick, context());
 
     const listMine = async (page: PageRequest): Promise<Page<PlaylistSummary>> => {
@@ -69,7 +78,7 @@ export class SpotifyClient {
       },
       playlists: {
         listMine,
-        listAllMine: (max) => collectPages(listMine, { max, canContinue: () => transport.canStartCall(deadline) }),
+        listAllMine: (max) => collectPages(listMine, { max, concurrency: PAGE_CONCURRENCY, canContinue: () => transport.canStartCall(deadline) }),
         async get(playlistId) {
           // An empty id would turn `/playlists/{id}` into `/playlists/`, and ".." into `/`: no such playlist, and no call.
           if (!isSpotifyId(playlistId)) throw new NotFound('not a Spotify playlist id', { operation: 'playlists.get' });
@@ -115,6 +124,9 @@ export class SpotifyClient {
   }
 }
 
+/** The owner id of Spotify's own editorial and algorithmic playlists. */
+const SPOTIFY_OWNER_ID = 'spotify';
+
 function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): PlaylistSummary {
   return {
     id: playlist.id,
@@ -123,6 +135,8 @@ function toSummary(playlist: z.infer<typeof schemas.simplifiedPlaylist>): Playli
     // As with the profile, a blank display name is no name. The owner's id is no stand-in: it
     // is an account identifier, often random characters, not something to say or show.
     ownerName: playlist.owner?.display_name || undefined,
+    ownedBySpotify: playlist.owner?.id === SPOTIFY_OWNER_ID,
     trackCount: playlist.items?.total ?? undefined,
+    snapshotId: playlist.snapshot_id ?? undefined,
   };
 }

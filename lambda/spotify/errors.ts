@@ -46,6 +46,18 @@ export class Forbidden extends SpotifyError {
   override readonly name = 'Forbidden';
 }
 
+/**
+ * 403 "user not registered": the skill's Spotify app is in development mode and this Spotify
+ * account is not on its list of users (the app's owner adds each one by hand, five at most).
+ * Every call fails this way until the account is added, so it is not a refusal of one action.
+ */
+export class UserNotRegistered extends SpotifyError {
+  override readonly name = 'UserNotRegistered';
+  /** What the skill's developer must do; for the log, never for the user. */
+  static readonly hint =
+    "The skill's Spotify app is in development mode and this Spotify account is not one of its users: add the account's e-mail under User Management in the Spotify developer dashboard (developer.spotify.com/dashboard, your app, Settings), or get the app extended quota.";
+}
+
 /** 404 with reason NO_ACTIVE_DEVICE: nothing to play on. Not in the spec, but seen in practice. */
 export class NoActiveDevice extends SpotifyError {
   override readonly name = 'NoActiveDevice';

@@ -8,6 +8,7 @@ import {
   RateLimited,
   Unauthorized,
   Unavailable,
+  UserNotRegistered,
   type SpotifyError,
   type SpotifyErrorDetails,
 } from './errors';
@@ -78,6 +79,9 @@ export function failureOutcome(
   if (status === 403 && spotify.reason === 'PREMIUM_REQUIRED') {
     return { kind: 'fail', error: new PremiumRequired('Spotify Premium required', details) };
   }
+  if (status === 403 && saysUserNotRegistered(spotify.message ?? text)) {
+    return { kind: 'fail', error: new UserNotRegistered('user not registered for this Spotify app', details) };
+  }
   if (status === 403) return { kind: 'fail', error: new Forbidden('forbidden', details) };
   if (status === 404 && spotify.reason === 'NO_ACTIVE_DEVICE') return { kind: 'fail', error: new NoActiveDevice('no active device', details) };
   if (status === 404) return { kind: 'fail', error: new NotFound('not found', details) };
@@ -87,6 +91,18 @@ export function failureOutcome(
   }
   if (status >= 500 && status <= 599) return { kind: 'retry', error: new Unavailable('Spotify server error', details), waitMs: jitterMs() };
   return { kind: 'fail', error: new BadResponse(`unexpected status ${status}`, details) };
+}
+
+/**
+ * Spotify's wordings for a user missing from a development-mode app's list, in a JSON error or
+ * as plain text: "User not registered in the Developer Dashboard", "Check settings on
+ * developer.spotify.com/dashboard, the user may not be registered.", "The user is not
+ * registered for this application".
+ */
+const USER_NOT_REGISTERED = /\bnot\s+(?:be\s+)?registered\b/i;
+
+function saysUserNotRegistered(message: string): boolean {
+  return USER_NOT_REGISTERED.test(message);
 }
 
 /** Spotify's `{ error: { status, message, reason? } }`, when the body really is one. */

@@ -24,26 +24,49 @@ export interface CollectOptions {
   readonly max: number;
   /** Asked before each further page: false when the request's budget has no room for another call. */
   readonly canContinue: () => boolean;
+  /** Most pages in flight at once after the first (each may need its own connection). */
+  readonly concurrency: number;
 }
 
 /**
- * Up to `max` items, walking offsets page by page from the start. It stops early, with what it
- * has and `hasMore` set, when the next offset would pass Spotify's limit or the budget runs out;
- * a failing first page fails the whole walk, since there is nothing to show.
+ * Up to `max` items. The first page tells the total; the pages after it are then fetched
+ * together, at most `concurrency` at a time, and put back in Spotify's order. The walk keeps
+ * what has arrived, with `hasMore` set, when a later page times out or the budget leaves no room
+ * for one, and never asks past Spotify's offset limit. A failing first page fails the whole walk
+ * (there is nothing to show), and so does a later page failing otherwise than by a timeout: no
+ * further page is started then, and the walk ends once those in flight have.
  */
-export async function collectPages<T>(fetchPage: (page: PageRequest) => Promise<Page<T>>, { max, canContinue }: CollectOptions): Promise<Page<T>> {
+export async function collectPages<T>(fetchPage: (page: PageRequest) => Promise<Page<T>>, options: CollectOptions): Promise<Page<T>> {
+  const { max, canContinue, concurrency } = options;
   const wanted = Number.isNaN(max) ? 1 : Math.max(1, Math.floor(max));
-  const items: T[] = [];
-  let page = await fetchPage({ limit: Math.min(MAX_PAGE_LIMIT, wanted), offset: 0 });
-  items.push(...page.items.slice(0, wanted));
-  while (page.hasMore && page.items.length > 0 && items.length < wanted && items.length <= MAX_OFFSET && canContinue()) {
-    try {
-      page = await fetchPage({ limit: Math.min(MAX_PAGE_LIMIT, wanted - items.length), offset: items.length });
-    } catch (error) {
-      if (error instanceof Timeout) break;
-      throw error;
+  const first = await fetchPage({ limit: Math.min(MAX_PAGE_LIMIT, wanted), offset: 0 });
+  const pages: Array<readonly T[] | undefined> = [first.items.slice(0, wanted)];
+  const later: PageRequest[] = [];
+  if (first.hasMore && first.items.length > 0) {
+    const end = Math.min(wanted, first.total);
+    for (let offset = first.items.length; offset < end && offset <= MAX_OFFSET; offset += MAX_PAGE_LIMIT) {
+      later.push({ limit: Math.min(MAX_PAGE_LIMIT, wanted - offset), offset });
     }
-    items.push(...page.items.slice(0, wanted - items.length));
   }
-  return { items, total: page.total, offset: 0, limit: items.length, hasMore: items.length < page.total };
+
+  let next = 0;
+  let failure: { readonly error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < later.length && canContinue()) {
+      const index = next;
+      next += 1;
+      const request = later[index]!;
+      try {
+        pages[index + 1] = (await fetchPage(request)).items.slice(0, request.limit);
+      } catch (error) {
+        // A page that timed out is a gap; anything else is the walk's failure.
+        if (!(error instanceof Timeout)) failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, Math.floor(concurrency) || 1), later.length) }, worker));
+  if (failure !== undefined) throw failure.error;
+
+  const items = pages.flatMap((page) => page ?? []);
+  return { items, total: first.total, offset: 0, limit: items.length, hasMore: items.length < first.total };
 }

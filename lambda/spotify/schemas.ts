@@ -21,6 +21,7 @@ export const simplifiedPlaylist = z.object({
   public: z.optional(z.nullable(z.boolean())),
   owner: z.optional(owner),
   items: z.optional(z.nullable(itemsRef)),
+  snapshot_id: z.optional(z.nullable(z.string())),
 });
 
 export const pagingPlaylists = z.object({

@@ -3,8 +3,9 @@ import https from 'node:https';
 import type { AxiosError, AxiosInstance } from 'axios';
 import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
-import { BadResponse, Timeout, Unavailable } from './errors';
+import { BadResponse, RateLimited, Timeout, Unavailable, type SpotifyError } from './errors';
 import { failureOutcome, successOutcome, type Failure, type Outcome } from './outcome';
+import type { RetryGate } from './retryGate';
 import type * as Schemas from './schemas';
 
 /** The response schemas; a call names the one its answer must match. */
@@ -39,6 +40,8 @@ export interface SpotifyRequest {
 export interface CallContext {
   readonly accessToken: string;
   readonly deadline: Deadline;
+  /** Shared by the calls of one request, so that a 429's Retry-After holds them all back. */
+  readonly gate?: RetryGate;
 }
 
 /** What an observer learns of each attempt: never the token, the headers or the body. */
@@ -133,8 +136,9 @@ export class SpotifyTransport {
   async call<S extends z.ZodMiniType>(request: SpotifyRequest, pick: SchemaPick<S>, context: CallContext): Promise<z.infer<S>>;
   async call(request: SpotifyRequest, pick: null, context: CallContext): Promise<void>;
   async call(request: SpotifyRequest, pick: SchemaPick<z.ZodMiniType> | null, context: CallContext): Promise<unknown> {
-    const { deadline } = context;
+    const { deadline, gate } = context;
     const outOfTime = () => new Timeout('no time left in the request budget', { operation: request.operation });
+    await gate?.passage();
     if (!this.canStartCall(deadline)) throw outOfTime();
     this.http ??= createHttpInstance();
     const [schemas, http] = await Promise.all([loadSchemas(), this.http]);
@@ -145,12 +149,24 @@ export class SpotifyTransport {
     if (first.kind === 'ok') return first.value;
     if (first.kind === 'fail') throw first.error;
     // One more try only when both the wait (Retry-After or jitter) and a useful attempt fit the budget.
-    if (first.waitMs + this.minAttemptMs > deadline.remainingMs()) throw first.error;
-    await this.sleep(first.waitMs);
+    if (!this.waitFits(first.error, first.waitMs, context)) throw first.error;
+    if (first.error instanceof RateLimited && gate !== undefined) await gate.passage();
+    else await this.sleep(first.waitMs);
     if (!this.canStartCall(deadline)) throw first.error;
     const second = await this.attempt(http, request, answer, context, 2);
     if (second.kind === 'ok') return second.value;
+    if (second.kind === 'retry') this.waitFits(second.error, second.waitMs, context);
     throw second.error;
+  }
+
+  /**
+   * Whether a wait and one more attempt fit what is left of the budget. A 429's wait that fits is
+   * the whole request's: it holds back the request's other calls too.
+   */
+  private waitFits(error: SpotifyError, waitMs: number, { deadline, gate }: CallContext): boolean {
+    const fits = waitMs + this.minAttemptMs <= deadline.remainingMs();
+    if (fits && error instanceof RateLimited) gate?.hold(waitMs, this.sleep);
+    return fits;
   }
 
   private async attempt(

@@ -6,8 +6,12 @@ export interface PlaylistSummary {
   /** `spotify:playlist:…`, what playback takes as `context_uri`. */
   readonly uri: string;
   readonly ownerName: string | undefined;
+  /** Owned by Spotify itself (owner id `spotify`): editorial and algorithmic playlists, which new apps may not read. */
+  readonly ownedBySpotify?: boolean;
   /** Number of items, when Spotify said. */
   readonly trackCount: number | undefined;
+  /** The playlist's version: it changes whenever the playlist does. */
+  readonly snapshotId: string | undefined;
 }
 
 export interface PlaylistDetails extends PlaylistSummary {

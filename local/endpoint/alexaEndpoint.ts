@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../../lambda/logging/logger';
 import { MAX_ID_FIELD_CHARS, requestField } from '../../lambda/logging/redact';
@@ -18,6 +19,14 @@ export interface AlexaEndpointOptions {
 
 /** Alexa sends requests far below this; anything bigger is not from Alexa. */
 const MAX_BODY_BYTES = 256 * 1024;
+
+/** Added to the refusal of a request without Alexa's signature headers: most likely a person trying /alexa by hand. */
+export const UNSIGNED_REQUEST_HINT =
+  'This request is not signed by Alexa: to test /alexa locally, restart npm start with ALEXA_VERIFY=off (never behind a public tunnel), or talk to the skill with npm run simulate.';
+
+function unsigned(headers: IncomingHttpHeaders): boolean {
+  return !headers.signaturecertchainurl || !headers['signature-256'];
+}
 
 function isEnvelope(json: unknown): json is RequestEnvelope {
   const request = (json as { request?: unknown } | null)?.request;
@@ -45,7 +54,7 @@ export function alexaEndpoint({ skill, logger, verifiers }: AlexaEndpointOptions
       } catch (error) {
         const reason = error instanceof VerificationError ? error.message : 'the request could not be verified';
         logger.warn('alexa request refused', { reason });
-        return refuse(res, 400, reason);
+        return refuse(res, 400, unsigned(req.headers) ? `${reason}. ${UNSIGNED_REQUEST_HINT}` : reason);
       }
     } else {
       logger.warn('alexa request accepted WITHOUT verification (ALEXA_VERIFY=off)');

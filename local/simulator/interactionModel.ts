@@ -41,7 +41,8 @@ export function modelPath(locale: string, dir = INTERACTION_MODELS_DIR): string 
   return path.join(dir, `${locale}.json`);
 }
 
-function availableLocales(dir: string): string[] {
+/** The locales that have an interaction model in `dir`, which the simulator can speak. */
+export function availableLocales(dir = INTERACTION_MODELS_DIR): string[] {
   try {
     return readdirSync(dir)
       .filter((file) => file.endsWith('.json'))

@@ -14,6 +14,7 @@ export const FAULTS = {
   'no-device': 'starting playback says 404 NO_ACTIVE_DEVICE',
   garbage: 'Spotify answers 200 with an HTML page instead of JSON',
   reset: 'Spotify drops the connection without an answer',
+  'not-registered': "every call says 403 'User not registered in the Developer Dashboard' (plain text), as for an account missing from a development-mode app",
 } as const;
 
 export type FaultName = keyof typeof FAULTS;
@@ -48,6 +49,8 @@ function ruleFor(name: FaultName, settings: FaultSettings): FaultRule {
       return { fault: { kind: 'raw', status: 200, contentType: 'text/html', body: '<html><body>Service temporarily unavailable</body></html>' } };
     case 'reset':
       return { fault: { kind: 'reset' } };
+    case 'not-registered':
+      return { fault: { kind: 'raw', status: 403, contentType: 'text/plain', body: 'User not registered in the Developer Dashboard' } };
   }
 }
 

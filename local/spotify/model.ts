@@ -41,6 +41,17 @@ export interface AccountRecord {
   playback: PlaybackState;
 }
 
+/**
+ * The playlist's version, as Spotify's `snapshot_id`: it changes whenever the playlist does
+ * (here: its name, description or number of tracks), so a test that edits a record sees a new one.
+ */
+export function snapshotId(playlist: PlaylistRecord): string {
+  const content = JSON.stringify([playlist.name, playlist.description ?? null, playlist.trackCount]);
+  let hash = 0x811c9dc5;
+  for (const char of content) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return `snap${hash.toString(36)}`;
+}
+
 export function playlistUri(id: string): string {
   return `spotify:playlist:${id}`;
 }
@@ -70,7 +81,7 @@ export function simplifiedPlaylistJson(baseUrl: string, playlist: PlaylistRecord
     name: playlist.name,
     owner: owner(baseUrl, playlist, account),
     public: playlist.public ?? true,
-    snapshot_id: `snap-${playlist.id}`,
+    snapshot_id: snapshotId(playlist),
     items: { href: `${baseUrl}/playlists/${playlist.id}/items`, total: playlist.trackCount },
     type: 'playlist',
     uri: playlistUri(playlist.id),

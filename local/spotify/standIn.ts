@@ -22,11 +22,18 @@ export interface RecordedRequest {
   readonly headers: Readonly<http.IncomingHttpHeaders>;
   /**
    * Whom the `Authorization: Bearer …` header opened: an account's id, `unknown token` for a
-   * bearer token of no account, or undefined when there was no bearer token.
+   * bearer token that opens no account, or undefined when there was no bearer token. Set once the
+   * token has been checked, before any fault or answer.
    */
-  readonly authorizedAs: string | undefined;
+  authorizedAs: string | undefined;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   readonly body: unknown;
+  /**
+   * When it arrived and when its answer was done (or its connection closed), on one counter shared
+   * by every request: two requests were in flight together when each started before the other ended.
+   */
+  readonly started: number;
+  ended?: number;
 }
 
 /** Something the stand-in does instead of its normal answer, to try out failure paths. */
@@ -55,36 +62,47 @@ export interface FaultRule {
   readonly fault: Fault;
 }
 
+/** Which account a bearer token reaches for one call, or Spotify's refusal (status and message). */
+export type AccessCheck = (
+  token: string | undefined,
+  method: string,
+  path: string,
+) => Promise<{ readonly account: AccountRecord } | { readonly status: number; readonly message: string }>;
+
 export interface StandInOptions {
   /** Accounts by the bearer token that reaches them. */
   readonly accounts: Record<string, AccountRecord>;
+  /** Replaces the lookup in `accounts`, e.g. by the tokens an authorization server issued. */
+  readonly access?: AccessCheck;
   readonly host?: string;
   readonly port?: number;
 }
 
 const NOT_FOUND = (message = 'Service not found') => ({ status: 404, body: errorJson(404, message) });
 
+/** How many requests the stand-in remembers, most recent last: enough for any test, bounded for `npm start`. */
+export const MAX_RECORDED_REQUESTS = 200;
+
 /**
  * A small Spotify Web API on loopback for the operations the skill uses, answering in the
  * spec's shapes, checking bearer tokens, and with switchable faults. Tests start one per
  * suite; `npm start` runs it as the demo Spotify.
  */
-/** How many requests the stand-in remembers, most recent last: enough for any test, bounded for `npm start`. */
-export const MAX_RECORDED_REQUESTS = 200;
-
 export class SpotifyStandIn {
   readonly requests: RecordedRequest[] = [];
   private readonly faults: FaultRule[] = [];
   private readonly sockets = new Set<Socket>();
   private connections = 0;
+  private events = 0;
   private constructor(
     private readonly server: http.Server,
     private readonly accounts: Record<string, AccountRecord>,
+    private readonly access: AccessCheck,
   ) {}
 
   static async start(options: StandInOptions): Promise<SpotifyStandIn> {
     const server = http.createServer();
-    const standIn = new SpotifyStandIn(server, options.accounts);
+    const standIn = new SpotifyStandIn(server, options.accounts, options.access ?? staticTokens(options.accounts));
     server.on('request', (req, res) => {
       // A request the stand-in cannot make sense of must not take `npm start` down with it.
       standIn.handle(req, res).catch(() => {
@@ -176,17 +194,23 @@ export class SpotifyStandIn {
     const path = url.pathname.replace(/^\/v1(?=\/)/, '');
     const { authorization, ...headers } = req.headers;
     const token = bearerToken(authorization);
-    this.requests.push({
+    const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
       query: Object.fromEntries(url.searchParams),
       headers,
-      authorizedAs: token === undefined ? undefined : (this.accounts[token]?.id ?? 'unknown token'),
+      authorizedAs: undefined,
       body: parseJson(text),
-    });
+      started: (this.events += 1),
+    };
+    this.requests.push(record);
     if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
-
+    res.once('close', () => (record.ended = this.events += 1));
+    // The fault is taken the moment the request is recorded: concurrent requests take them in the order they arrived.
     const fault = this.takeFault(req.method ?? 'GET', path, url.searchParams);
+    const access = path.startsWith('/') ? await this.access(token, req.method ?? 'GET', path) : { status: 404, message: 'Service not found' };
+    if (token !== undefined) record.authorizedAs = 'account' in access ? access.account.id : 'unknown token';
+
     if (fault !== undefined) {
       switch (fault.kind) {
         case 'hang':
@@ -224,7 +248,7 @@ export class SpotifyStandIn {
           break;
       }
     }
-    const answer = this.route(req.method ?? 'GET', path, url.searchParams, req.headers.authorization, parseJson(text));
+    const answer = 'account' in access ? this.route(req.method ?? 'GET', path, url.searchParams, access.account, parseJson(text)) : { status: access.status, body: errorJson(access.status, access.message) };
     send(res, answer.status, answer.body);
   }
 
@@ -232,14 +256,9 @@ export class SpotifyStandIn {
     method: string,
     path: string,
     query: URLSearchParams,
-    authorization: string | undefined,
+    account: AccountRecord,
     body: unknown,
   ): { status: number; body?: unknown } {
-    if (!path.startsWith('/')) return NOT_FOUND();
-    const token = bearerToken(authorization);
-    if (token === undefined) return { status: 401, body: errorJson(401, 'No token provided') };
-    const account = this.accounts[token];
-    if (account === undefined) return { status: 401, body: errorJson(401, 'Invalid access token') };
     const base = this.baseUrl;
 
     if (method === 'GET' && path === '/me') return { status: 200, body: privateUserJson(base, account) };
@@ -298,6 +317,15 @@ export class SpotifyStandIn {
 
 function bearerToken(authorization: string | undefined): string | undefined {
   return /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+}
+
+/** The stand-in's own rule: each token in `accounts` reaches its account, for every call. */
+function staticTokens(accounts: Record<string, AccountRecord>): AccessCheck {
+  return async (token) => {
+    if (token === undefined) return { status: 401, message: 'No token provided' };
+    const account = accounts[token];
+    return account === undefined ? { status: 401, message: 'Invalid access token' } : { account };
+  };
 }
 
 /** A path segment as text; malformed escapes (`%E0%A4%A`) name no playlist rather than failing. */

@@ -1,3 +1,4 @@
+import { LANGUAGE_RULES, type LanguageRules } from './localeRules';
 import { customTypeNamesOf, intentsOf, languageModelOf, samplesOf, slotsOf } from './modelShape';
 import { problem, type Problem } from './problem';
 
@@ -5,30 +6,25 @@ const MODEL = ['interactionModel', 'languageModel'] as const;
 
 /*
  * Alexa's invocation-name requirements (developer.amazon.com, "Choose the invocation name"):
- * two or more words, lower case, only letters, spaces, apostrophes and the periods of spoken
- * initialisms ("a. b. c."), no wake word, no launch phrase, no "skill" or "app".
+ * two or more words, lower case, only letters (the language's own, such as "ü" or "é"), spaces,
+ * apostrophes and the periods of spoken initialisms ("a. b. c."), no wake word, no launch phrase
+ * of the locale's language, no "skill" or "app". The language rules are in localeRules.ts.
  */
-const INVOCATION_CHARACTERS = /^[a-z' .]+$/;
-const FORBIDDEN_INVOCATION_WORDS = new Set([
-  'alexa', 'amazon', 'echo', 'computer', 'ziggy',
-  'launch', 'ask', 'tell', 'load', 'begin', 'open', 'start', 'enable', 'run', 'play', 'resume', 'use',
-  'skill', 'app',
-]);
 /** Names a skill may not be called by alone: they belong to someone else. */
 const BRAND_NAMES = new Set(['spotify']);
 
-export function invocationNameProblems(file: string, document: unknown): Problem[] {
+export function invocationNameProblems(file: string, document: unknown, rules: LanguageRules = LANGUAGE_RULES.en!): Problem[] {
   const name = languageModelOf(document).invocationName;
   const at = [...MODEL, 'invocationName'];
   if (typeof name !== 'string') return []; // the schema check reports it
   const out: Problem[] = [];
   const words = name.trim().split(/\s+/).filter((word) => word !== '');
   if (name !== name.toLowerCase()) out.push(problem(file, at, `"${name}" must be all lower case.`));
-  if (!INVOCATION_CHARACTERS.test(name.toLowerCase())) {
+  if (!rules.invocationCharacters.test(name.toLowerCase())) {
     out.push(problem(file, at, `"${name}" may contain only letters, spaces, apostrophes and the periods of initialisms; spell out digits and symbols.`));
   }
   if (words.length < 2) out.push(problem(file, at, `"${name}" must have at least two words (one-word names need proof of a brand you own).`));
-  const forbidden = words.filter((word) => FORBIDDEN_INVOCATION_WORDS.has(word.toLowerCase().replace(/[.']/g, '')));
+  const forbidden = words.filter((word) => rules.forbiddenInvocationWords.has(word.toLowerCase().replace(/[.']/g, '')));
   if (forbidden.length > 0) {
     out.push(problem(file, at, `"${name}" contains ${forbidden.map((word) => `"${word}"`).join(', ')}: no wake words, launch phrases, "skill" or "app".`));
   }

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { problem, type JsonPath, type Problem } from './problem';
 
 /*
  * Checks JSON documents against the Swagger 2.0 definitions that Amazon ships in ask-smapi-model
- * (the same model the ASK CLI and SMAPI SDK are generated from), so a typo or a wrong type is
- * caught here rather than by a failed `ask deploy`. Only the keywords those definitions use are
- * understood. Unlike SMAPI's own lenient parsing, unknown properties are reported: in a file we
- * write by hand they are almost always misspellings.
+ * (the same model the ASK CLI and SMAPI SDK are generated from), with Ajv, so a typo or a wrong
+ * type is caught here rather than by a failed deploy. Swagger 2.0 is not quite JSON Schema, so the
+ * definitions are translated once: `allOf` parts are merged (so a sub-type's fields are known in
+ * one place), a `discriminator` picks the sub-type its tag names, and, unlike SMAPI's lenient
+ * parsing, unknown fields are reported: in a file written by hand they are almost always typos.
  */
 
 interface Schema {
@@ -16,24 +18,20 @@ interface Schema {
   additionalProperties?: Schema | boolean;
   required?: string[];
   items?: Schema;
-  enum?: unknown[];
   allOf?: Schema[];
   discriminator?: string;
   'x-discriminator-value'?: string;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-  minProperties?: number;
-  pattern?: string;
+  [keyword: string]: unknown;
 }
 
-// Read at run time rather than imported: type-checking a 2.6 MB JSON module would slow every `tsc` run.
-const definitions = (
-  JSON.parse(readFileSync(require.resolve('ask-smapi-model/spec.json'), 'utf8')) as { definitions: Record<string, Schema> }
-).definitions;
+export type DefinitionName =
+  | 'v1.skill.Manifest.SkillManifestEnvelope'
+  | 'v1.skill.interactionModel.InteractionModelData'
+  | 'v1.skill.accountLinking.AccountLinkingRequest';
+
+const REF_PREFIX = '#/definitions/';
+/** The merged schema of a discriminated base, without the dispatch to its sub-types. */
+const BASE_SUFFIX = '__base';
 
 /**
  * Fields the model marks required that SMAPI accepts without (slot values with no synonyms are
@@ -42,21 +40,71 @@ const definitions = (
 const OPTIONAL_IN_PRACTICE: Readonly<Record<string, readonly string[]>> = {
   'v1.skill.interactionModel.TypeValueObject': ['synonyms'],
 };
-for (const [name, fields] of Object.entries(OPTIONAL_IN_PRACTICE)) {
-  const target = definitions[name];
-  if (target?.required !== undefined) target.required = target.required.filter((field) => !fields.includes(field));
+
+/** Swagger 2.0 definitions → JSON Schema definitions Ajv can check with unknown fields refused. */
+function translate(swagger: Record<string, Schema>): Record<string, Schema> {
+  const merged = new Map<string, Schema>();
+  const mergedOf = (name: string): Schema => {
+    const done = merged.get(name);
+    if (done !== undefined) return done;
+    const source = swagger[name];
+    if (source === undefined) throw new Error(`ask-smapi-model has no definition ${name}`);
+    const { allOf, discriminator: _tag, ...own } = source;
+    const schema: Schema = { ...own, properties: { ...own.properties }, required: [...(own.required ?? [])] };
+    for (const part of allOf ?? []) {
+      const resolved = part.$ref !== undefined ? mergedOf(part.$ref.slice(REF_PREFIX.length)) : part;
+      Object.assign(schema.properties!, resolved.properties);
+      schema.required!.push(...(resolved.required ?? []));
+      schema.type ??= resolved.type;
+    }
+    const optional = OPTIONAL_IN_PRACTICE[name] ?? [];
+    schema.required = [...new Set(schema.required)].filter((field) => !optional.includes(field));
+    if (Object.keys(schema.properties!).length === 0) delete schema.properties;
+    else schema.additionalProperties ??= false;
+    merged.set(name, schema);
+    return schema;
+  };
+
+  const out: Record<string, Schema> = {};
+  for (const [name, source] of Object.entries(swagger)) {
+    const base = mergedOf(name);
+    const tag = source.discriminator;
+    if (tag === undefined) {
+      out[name] = base;
+      continue;
+    }
+    // The tag's value picks the sub-type (those whose allOf extends this definition); an unknown tag gets the base.
+    out[`${name}${BASE_SUFFIX}`] = base;
+    const subtypes = Object.entries(swagger).filter(([, candidate]) => candidate['x-discriminator-value'] !== undefined
+      && candidate.allOf?.some((part) => part.$ref === `${REF_PREFIX}${name}`));
+    out[name] = subtypes.reduceRight<Schema>(
+      (otherwise, [subtype, candidate]) => ({
+        if: { type: 'object', properties: { [tag]: { const: candidate['x-discriminator-value'] } }, required: [tag] },
+        then: { $ref: `${REF_PREFIX}${subtype}` },
+        else: otherwise,
+      }),
+      { $ref: `${REF_PREFIX}${name}${BASE_SUFFIX}` },
+    );
+  }
+  return out;
 }
-const REF_PREFIX = '#/definitions/';
 
-export type DefinitionName =
-  | 'v1.skill.Manifest.SkillManifestEnvelope'
-  | 'v1.skill.interactionModel.InteractionModelData'
-  | 'v1.skill.accountLinking.AccountLinkingRequest';
+// Read at run time rather than imported: type-checking a 2.6 MB JSON module would slow every `tsc` run.
+const definitions = translate(
+  (JSON.parse(readFileSync(require.resolve('ask-smapi-model/spec.json'), 'utf8')) as { definitions: Record<string, Schema> }).definitions,
+);
+// strict: false lets Swagger's own keywords (x-…, discriminator values, formats like int32) pass unread.
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true });
+ajv.addSchema({ definitions }, 'smapi');
+const validators = new Map<DefinitionName, ValidateFunction>();
 
-function definition(ref: string): Schema {
-  const found = definitions[ref.replace(REF_PREFIX, '')];
-  if (found === undefined) throw new Error(`ask-smapi-model has no definition ${ref}`);
-  return found;
+function validatorFor(name: DefinitionName): ValidateFunction {
+  let validate = validators.get(name);
+  if (validate === undefined) {
+    validate = ajv.compile({ $ref: `smapi${REF_PREFIX}${name}` });
+    validators.set(name, validate);
+  }
+  return validate;
 }
 
 function typeOf(value: unknown): string {
@@ -64,37 +112,6 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
-}
-
-function typeMatches(expected: string, value: unknown): boolean {
-  const actual = typeOf(value);
-  return actual === expected || (expected === 'number' && actual === 'integer');
-}
-
-/** Follows `$ref`, picks the sub-type a discriminator names, and merges `allOf` parts into one schema. */
-function resolve(schema: Schema, value: unknown): Schema {
-  if (schema.$ref !== undefined) {
-    const ref = schema.$ref;
-    const base = definition(ref);
-    if (base.discriminator !== undefined && value !== null && typeof value === 'object') {
-      const tag = (value as Record<string, unknown>)[base.discriminator];
-      const subtype = Object.values(definitions).find(
-        (candidate) => candidate['x-discriminator-value'] === tag && candidate.allOf?.some((part) => part.$ref === ref),
-      );
-      if (subtype !== undefined) return resolve(subtype, value);
-    }
-    return resolve(base, value);
-  }
-  if (schema.allOf === undefined) return schema;
-  const properties: Record<string, Schema> = { ...schema.properties };
-  const required = [...(schema.required ?? [])];
-  let type = schema.type;
-  for (const part of schema.allOf.map((item) => resolve(item, undefined))) {
-    Object.assign(properties, part.properties);
-    required.push(...(part.required ?? []));
-    type ??= part.type;
-  }
-  return { ...schema, allOf: undefined, properties, required, type };
 }
 
 /** A schema type as a sentence says it: "an object", "a whole number". */
@@ -108,66 +125,70 @@ function describe(value: unknown): string {
   return type === 'integer' || type === 'number' ? 'a number' : typeInWords(type);
 }
 
-function check(schema: Schema, value: unknown, file: string, path: JsonPath, out: Problem[]): void {
-  const resolved = resolve(schema, value);
-  if (resolved.enum !== undefined && !resolved.enum.includes(value)) {
-    out.push(problem(file, path, `must be one of ${resolved.enum.map((item) => JSON.stringify(item)).join(', ')}, not ${JSON.stringify(value)}.`));
-    return;
+/** `/a/0/b~1c` → `['a', 0, 'b/c']`. */
+function pathOf(pointer: string, document: unknown): JsonPath {
+  const path: (string | number)[] = [];
+  let node = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = Array.isArray(node) ? Number(key) : Number.NaN;
+    path.push(Number.isInteger(index) ? index : key);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   }
-  if (resolved.type !== undefined && !typeMatches(resolved.type, value)) {
-    out.push(problem(file, path, `must be ${typeInWords(resolved.type)}, not ${describe(value)}.`));
-    return;
-  }
-  if (typeof value === 'string') checkString(resolved, value, file, path, out);
-  else if (typeof value === 'number') checkNumber(resolved, value, file, path, out);
-  else if (Array.isArray(value)) checkArray(resolved, value, file, path, out);
-  else if (value !== null && typeof value === 'object') checkObject(resolved, value as Record<string, unknown>, file, path, out);
+  return path;
 }
 
-function checkString(schema: Schema, value: string, file: string, path: JsonPath, out: Problem[]): void {
-  if (schema.minLength !== undefined && value.length < schema.minLength) {
-    out.push(problem(file, path, `must have at least ${schema.minLength} character(s).`));
-  }
-  if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-    out.push(problem(file, path, `must have at most ${schema.maxLength} characters, not ${value.length}.`));
-  }
-  if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) {
-    out.push(problem(file, path, `does not match the pattern ${schema.pattern}.`));
-  }
-}
-
-function checkNumber(schema: Schema, value: number, file: string, path: JsonPath, out: Problem[]): void {
-  if (schema.minimum !== undefined && value < schema.minimum) out.push(problem(file, path, `must be at least ${schema.minimum}.`));
-  if (schema.maximum !== undefined && value > schema.maximum) out.push(problem(file, path, `must be at most ${schema.maximum}.`));
-}
-
-function checkArray(schema: Schema, value: unknown[], file: string, path: JsonPath, out: Problem[]): void {
-  if (schema.minItems !== undefined && value.length < schema.minItems) out.push(problem(file, path, `must have at least ${schema.minItems} item(s).`));
-  if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push(problem(file, path, `must have at most ${schema.maxItems} items.`));
-  if (schema.items !== undefined) value.forEach((item, index) => check(schema.items!, item, file, [...path, index], out));
-}
-
-function checkObject(schema: Schema, value: Record<string, unknown>, file: string, path: JsonPath, out: Problem[]): void {
-  for (const name of schema.required ?? []) {
-    if (value[name] === undefined) out.push(problem(file, [...path, name], 'is required but missing.'));
-  }
-  if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) {
-    out.push(problem(file, path, `must have at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}.`));
-  }
-  for (const [name, child] of Object.entries(value)) {
-    const declared = schema.properties?.[name];
-    if (declared !== undefined) check(declared, child, file, [...path, name], out);
-    else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties, child, file, [...path, name], out);
-    else if (schema.properties !== undefined && schema.additionalProperties !== true) {
-      const known = Object.keys(schema.properties).join(', ');
-      out.push(problem(file, [...path, name], `is not a field Alexa knows here (known: ${known}).`));
+/** One Ajv error as the sentence `npm run validate` prints, or undefined for the dispatch's own bookkeeping. */
+function sentenceFor(error: ErrorObject, document: unknown, file: string): Problem | undefined {
+  const at = pathOf(error.instancePath, document);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return problem(file, at, `must be ${typeInWords(String(params.type))}, not ${describe(error.data)}.`);
+    case 'enum':
+      return problem(file, at, `must be one of ${(params.allowedValues as unknown[]).map((item) => JSON.stringify(item)).join(', ')}, not ${JSON.stringify(error.data)}.`);
+    case 'required':
+      return problem(file, [...at, String(params.missingProperty)], 'is required but missing.');
+    case 'additionalProperties': {
+      const known = Object.keys((error.parentSchema as Schema | undefined)?.properties ?? {}).join(', ');
+      return problem(file, [...at, String(params.additionalProperty)], `is not a field Alexa knows here (known: ${known}).`);
     }
+    case 'minLength':
+      return problem(file, at, `must have at least ${String(params.limit)} character(s).`);
+    case 'maxLength':
+      return problem(file, at, `must have at most ${String(params.limit)} characters, not ${String((error.data as string).length)}.`);
+    case 'minItems':
+      return problem(file, at, `must have at least ${String(params.limit)} item(s).`);
+    case 'maxItems':
+      return problem(file, at, `must have at most ${String(params.limit)} items.`);
+    case 'minimum':
+      return problem(file, at, `must be at least ${String(params.limit)}.`);
+    case 'maximum':
+      return problem(file, at, `must be at most ${String(params.limit)}.`);
+    case 'minProperties':
+      return problem(file, at, `must have at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}.`);
+    case 'pattern':
+      return problem(file, at, `does not match the pattern ${String(params.pattern)}.`);
+    case 'if':
+      return undefined;
+    default:
+      return problem(file, at, `${error.message ?? 'is not what Alexa expects'}.`);
   }
 }
 
 /** Every way `value` departs from the named SMAPI definition. */
 export function checkAgainstDefinition(name: DefinitionName, value: unknown, file: string): Problem[] {
-  const out: Problem[] = [];
-  check({ $ref: `${REF_PREFIX}${name}` }, value, file, [], out);
-  return out;
+  const validate = validatorFor(name);
+  if (validate(value)) return [];
+  const problems = (validate.errors ?? []).map((error) => sentenceFor(error, value, file)).filter((found): found is Problem => found !== undefined);
+  // A value of the wrong type is reported once, not also for the values its enum allows.
+  const wrongType = new Set(problems.filter((found) => found.message.startsWith('must be a') && found.message.includes(', not ')).map((found) => found.path));
+  const seen = new Set<string>();
+  return problems.filter((found) => {
+    if (wrongType.has(found.path) && found.message.startsWith('must be one of')) return false;
+    const key = `${found.path}\u0000${found.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

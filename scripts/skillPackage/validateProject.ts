@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACCOUNT_LINKING_TEMPLATE, accountLinkingTemplateProblems } from './accountLinkingRules';
-import { ASK_RESOURCES, askResourcesProblems } from './askResourcesRules';
-import { readSkillIds } from './askStates';
-import { HANDLED_INTENTS } from '../../lambda/alexa/handledIntents';
+import { ASK_RESOURCES, askResourcesProblems, SKILL_STACK, type StackParametersByProfile } from './askResourcesRules';
+import { HANDLED_INTENTS, NAME_FREE_INTENTS } from '../../lambda/alexa/handledIntents';
 import { intentCoverageProblems } from './intentCoverage';
 import { invocationNameProblems, sampleProblems, slotTypeProblems } from './interactionModelRules';
-import { examplePhraseProblems, interfaceProblems, localeProblems, SKILL_MANIFEST } from './manifestRules';
+import { languageRules, manifestLocaleProblems, modelProblems, producedModelProblems, resourceProblems } from './localeRules';
+import { examplePhraseProblems, interfaceProblems, localeProblems, nameFreeProblems, SKILL_MANIFEST, skillEventsProblems } from './manifestRules';
 import { problem, type Problem } from './problem';
 import { secretLookingValueProblems } from './secrets';
+import { parseSkillStack, skillStackProblems } from './skillStackRules';
 import { checkAgainstDefinition } from './smapiSchema';
 
 export const MODELS_DIR = 'skill-package/interactionModels/custom';
@@ -30,6 +31,12 @@ function readJson(root: string, file: string): Loaded {
   }
 }
 
+/** The locales skill.json publishes, whose Alexa regions need a deployment each; undefined when skill.json says nothing readable. */
+function publishedLocales(manifest: unknown): string[] | undefined {
+  const locales = (manifest as { manifest?: { publishingInformation?: { locales?: unknown } } } | null | undefined)?.manifest?.publishingInformation?.locales;
+  return locales !== null && typeof locales === 'object' && !Array.isArray(locales) ? Object.keys(locales) : undefined;
+}
+
 export interface ValidationReport {
   readonly problems: Problem[];
   /** What was looked at, for the summary line. */
@@ -37,7 +44,11 @@ export interface ValidationReport {
 }
 
 /** Every check `npm run validate` makes, on the project at `root`, without touching the network. */
-export function validateProject(root: string, handledIntents: readonly string[] = HANDLED_INTENTS): ValidationReport {
+export function validateProject(
+  root: string,
+  handledIntents: readonly string[] = HANDLED_INTENTS,
+  nameFreeIntents: readonly string[] = NAME_FREE_INTENTS,
+): ValidationReport {
   const problems: Problem[] = [];
   const checked: string[] = [];
   const load = (file: string, checks: (value: unknown) => Problem[]): unknown => {
@@ -55,6 +66,8 @@ export function validateProject(root: string, handledIntents: readonly string[] 
     ...checkAgainstDefinition('v1.skill.Manifest.SkillManifestEnvelope', value, SKILL_MANIFEST),
     ...secretLookingValueProblems(SKILL_MANIFEST, value),
     ...interfaceProblems(value),
+    ...nameFreeProblems(value, nameFreeIntents),
+    ...skillEventsProblems(value),
   ]);
 
   const modelsDir = path.join(root, MODELS_DIR);
@@ -62,24 +75,43 @@ export function validateProject(root: string, handledIntents: readonly string[] 
     ? readdirSync(modelsDir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort()
     : [];
   if (locales.length === 0) problems.push(problem(MODELS_DIR, [], 'holds no interaction model; add one <locale>.json per locale.'));
+  const models = new Map<string, unknown>();
   for (const locale of locales) {
     const file = modelFile(locale);
     const model = load(file, (value) => [
       ...checkAgainstDefinition('v1.skill.interactionModel.InteractionModelData', value, file),
-      ...invocationNameProblems(file, value),
+      ...invocationNameProblems(file, value, languageRules(locale)),
       ...slotTypeProblems(file, value),
       ...sampleProblems(file, value),
       ...intentCoverageProblems(file, value, handledIntents),
     ]);
+    if (model !== undefined) models.set(locale, model);
     if (manifest !== undefined && model !== undefined) problems.push(...examplePhraseProblems(manifest, locale, model));
   }
-  if (manifest !== undefined) problems.push(...localeProblems(manifest, locales, modelFile));
+  if (manifest !== undefined) problems.push(...localeProblems(manifest, locales, modelFile), ...manifestLocaleProblems(manifest));
+  // Eleven locales kept in step: sentences, samples, prompts, produced regional models (localeRules.ts).
+  problems.push(...modelProblems(models), ...producedModelProblems(root), ...resourceProblems(root));
 
   load(ACCOUNT_LINKING_TEMPLATE, (value) => accountLinkingTemplateProblems(ACCOUNT_LINKING_TEMPLATE, value));
 
-  const skillIds = readSkillIds(root);
-  if (!skillIds.ok) problems.push(skillIds.problem);
-  load(ASK_RESOURCES, (value) => askResourcesProblems(value, skillIds.ok ? skillIds.value : new Map()));
+  let stackParameters: StackParametersByProfile = new Map();
+  load(ASK_RESOURCES, (value) => {
+    const checkedResources = askResourcesProblems(value, publishedLocales(manifest));
+    stackParameters = checkedResources.stackParameters;
+    return checkedResources.problems;
+  });
+
+  checked.push(SKILL_STACK);
+  let stackText: string | undefined;
+  try {
+    stackText = readFileSync(path.join(root, SKILL_STACK), 'utf8');
+  } catch {
+    problems.push(problem(SKILL_STACK, [], 'is missing; `npm run deploy` deploys the skill\'s function, role and table from it.'));
+  }
+  if (stackText !== undefined) {
+    const parsed = parseSkillStack(stackText);
+    problems.push(...(parsed.ok ? skillStackProblems(parsed.template, stackParameters) : [parsed.problem]));
+  }
 
   return { problems, checked };
 }

@@ -57,16 +57,17 @@ describe('the account-linking guard', () => {
   });
 
   it.each([
-    ['help', 'AMAZON.HelpIntent', /list my playlists/],
-    ['stop', 'AMAZON.StopIntent', /Goodbye/],
-    ['cancel', 'AMAZON.CancelIntent', /Goodbye/],
-    ['navigate home', 'AMAZON.NavigateHomeIntent', /Goodbye/],
-    ['fallback', 'AMAZON.FallbackIntent', /can't help with that/],
-  ])('lets %s work without a token and without calling Spotify', async (_, intent, expected) => {
+    // Help says that Spotify needs linking, so it brings the card that does it.
+    ['help', 'AMAZON.HelpIntent', /list my playlists/, 'LinkAccount'],
+    ['stop', 'AMAZON.StopIntent', /Goodbye/, undefined],
+    ['cancel', 'AMAZON.CancelIntent', /Goodbye/, undefined],
+    ['navigate home', 'AMAZON.NavigateHomeIntent', /Goodbye/, undefined],
+    ['fallback', 'AMAZON.FallbackIntent', /can't help with that/, undefined],
+  ])('lets %s work without a token and without calling Spotify', async (_, intent, expected, card) => {
     const response = await harness.ask(intentRequest(intent, {}, { accessToken: null }));
 
     expect(spokenText(response)).toMatch(expected);
-    expect(cardType(response)).toBeUndefined();
+    expect(cardType(response)).toBe(card);
     expect(harness.spotify.requests).toHaveLength(0);
   });
 

@@ -1,17 +1,17 @@
 import { MAX_ENTITY_NAME_CHARS, MAX_ENTITY_TERMS, playlistEntitiesDirective } from '../../lambda/alexa/dynamicEntities';
-import { spokenForms } from '../../lambda/matching';
+import { ENGLISH, spokenForms } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from '../matching/fixtures/trickyPlaylistNames';
 
 const playlists = (names: readonly string[]) => names.map((name, index) => ({ id: `pl${index}`, name }));
 
 function entities(names: readonly string[]) {
-  const directive = playlistEntitiesDirective(playlists(names));
+  const directive = playlistEntitiesDirective(playlists(names), ENGLISH);
   return directive?.types?.[0]?.values ?? [];
 }
 
 describe('dynamic entities for playlist names', () => {
   it('replaces the PlaylistName slot type with each name as spoken, plus synonyms people say', () => {
-    const directive = playlistEntitiesDirective(playlists(['Rock & Roll <Live>', '90s Throwbacks']));
+    const directive = playlistEntitiesDirective(playlists(['Rock & Roll <Live>', '90s Throwbacks']), ENGLISH);
 
     expect(directive).toEqual({
       type: 'Dialog.UpdateDynamicEntities',
@@ -48,8 +48,8 @@ describe('dynamic entities for playlist names', () => {
 
   it('skips names that cannot be said and repeated ids, and sends nothing when none is left', () => {
     expect(entities(['🔥🔥🔥', 'Workout']).map((entity) => entity.id)).toEqual(['pl1']);
-    expect(playlistEntitiesDirective([{ id: 'a', name: 'One' }, { id: 'a', name: 'One again' }])?.types?.[0]?.values).toHaveLength(1);
-    expect(playlistEntitiesDirective(playlists(['🔥']))).toBeUndefined();
+    expect(playlistEntitiesDirective([{ id: 'a', name: 'One' }, { id: 'a', name: 'One again' }], ENGLISH)?.types?.[0]?.values).toHaveLength(1);
+    expect(playlistEntitiesDirective(playlists(['🔥']), ENGLISH)).toBeUndefined();
   });
 
   it('teaches no more of a name than anyone would say, however long the name', () => {
@@ -64,9 +64,29 @@ describe('dynamic entities for playlist names', () => {
   });
 
   it('offers the name without decorations and with numbers in words', () => {
-    expect(spokenForms('K-Pop Hits (2024)')).toEqual({ value: 'k pop hits 2024', synonyms: ['k pop hits', 'k pop hits twenty twenty four'] });
+    expect(spokenForms('K-Pop Hits (2024)')).toEqual({
+      value: 'k pop hits 2024',
+      synonyms: ['k pop hits', 'k pop hits twenty twenty four', 'kpop hits 2024', 'kpop hits'],
+    });
     expect(spokenForms('Top 50 — Global')).toEqual({ value: 'top 50 global', synonyms: ['top 50', 'top fifty global'] });
     expect(spokenForms('Class of 2005 / 1999')).toEqual({ value: 'class of 2005 1999', synonyms: ['class of 2005', 'class of 2005 nineteen ninety nine'] });
     expect(spokenForms('Workout')).toEqual({ value: 'workout', synonyms: [] });
+  });
+
+  it.each([
+    ['Lo-Fi Beats to Study To', 'lo fi beats to study to', 'lofi beats to study to'],
+    ['Hip-Hop Hooray', 'hip hop hooray', 'hiphop hooray'],
+    ['R&B Slow Jams', 'r and b slow jams', 'rnb slow jams'],
+    ['RnB Classics', 'r and b classics', 'rnb classics'],
+    ['EDM Anthems', 'edm anthems', 'e d m anthems'],
+    ['E.D.M. Party', 'e d m party', 'edm party'],
+  ])('teaches %j both as %j and as %j, joined or spelled as people say it', (name, value, synonym) => {
+    const forms = spokenForms(name);
+    expect(forms.value).toBe(value);
+    expect(forms.synonyms).toContain(synonym);
+  });
+
+  it('reads no acronyms into a name written in capitals throughout', () => {
+    expect(spokenForms('ROCK MIX')).toEqual({ value: 'rock mix', synonyms: [] });
   });
 });

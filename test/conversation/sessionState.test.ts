@@ -34,6 +34,20 @@ describe('session attributes sent back by the device', () => {
     expect(JSON.stringify(response).length).toBeLessThan(24 * 1024);
   });
 
+  it("keep a Spotify-owned playlist marked as such, so its details are explained after the user picks it", async () => {
+    const deepFocus = { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: 'spotify:playlist:4d5e6f7g8h9i0j1k2l3mDF', ownedBySpotify: true };
+    const deepHouse = { id: '5e6f7g8h9i0j1k2l3m4nDH', name: 'Deep House', uri: 'spotify:playlist:5e6f7g8h9i0j1k2l3m4nDH' };
+    harness.spotify.inject({ path: `/playlists/${deepFocus.id}`, fault: { kind: 'status', status: 404 } });
+
+    const response = await harness.ask(intentRequest('PlaylistDetailsIntent', { playlist: 'deep focus' }, {
+      accessToken: DEMO_ACCESS_TOKEN,
+      attributes: { pendingChoice: { action: 'details', choices: [deepFocus, deepHouse] } },
+    }));
+
+    expect(spokenText(response)).toMatch(/^Deep Focus is one of Spotify's own playlists, and Spotify doesn't share their details with this skill\. Want me to play it\?$/);
+    expect(response.sessionAttributes?.offer).toEqual({ kind: 'play', playlist: deepFocus });
+  });
+
   it.each([
     ['a string', 'listNextOffset'],
     ['an array', [1, 2, 3]],
@@ -45,7 +59,7 @@ describe('session attributes sent back by the device', () => {
     const response = await harness.ask(envelope);
 
     expect(spokenText(response)).toMatch(/^Welcome to Playlist Pal/);
-    expect(response.sessionAttributes).toEqual({ playlistEntitiesSent: 30 });
+    expect(response.sessionAttributes?.playlistEntitiesSent).toBe(30);
   });
 
   it('are not needed for a "yes" outside any session: it gets a sentence, not an error', async () => {
@@ -53,7 +67,7 @@ describe('session attributes sent back by the device', () => {
 
     const response = await harness.ask(envelope);
 
-    expect(spokenText(response)).toMatch(/didn't get that/);
+    expect(spokenText(response)).toMatch(/^There's nothing to continue right now\./);
     expect(response.sessionAttributes).toBeUndefined();
     expect(harness.logs.filter((line) => line.level === 'error')).toEqual([]);
   });

@@ -1,13 +1,14 @@
-import { ResponseFactory, type HandlerInput } from 'ask-sdk-core';
+import { AttributesManagerFactory, ResponseFactory, type HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { errorHandler } from '../../lambda/handlers/errorHandler';
 import { Logger } from '../../lambda/logging/logger';
 import { BadResponse, Forbidden, NoActiveDevice, NotFound, PremiumRequired, RateLimited, Timeout, Unauthorized, Unavailable } from '../../lambda/spotify';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { FaultSwitch } from '../../local/spotify/faults';
 import { errorJson } from '../../local/spotify/model';
 import type { Fault } from '../../local/spotify/standIn';
 import { intentRequest, launchRequest } from '../support/envelopes';
-import { cardType, endsSession, spokenText } from '../support/responses';
+import { cardType, endsSession, repromptText, spokenText } from '../support/responses';
 import { startHarness, type Harness } from '../support/skillHarness';
 import { refusedBaseUrl } from '../support/spotifyClient';
 
@@ -17,10 +18,15 @@ const list = (accessToken = DEMO_ACCESS_TOKEN) => intentRequest('ListPlaylistsIn
 const RELINK = /link has expired.*link Spotify again/;
 const UNREACHABLE = /couldn't reach Spotify just now/;
 const BUSY = /Spotify is busy right now/;
+const NOT_REGISTERED = /^Playlist Pal's Spotify app hasn't been opened to your Spotify account yet\./;
+
+/** What the session does after the sentence: open for "yes" to try again or to list, or closed. */
+type After = 'retry' | 'offerList' | 'ends';
 
 interface FailureCase {
   readonly fault: Fault;
   readonly speech: RegExp;
+  readonly after: After;
   /** The typed error the client raised, as the error log names it. */
   readonly error: string;
 }
@@ -29,51 +35,66 @@ const missingName = { href: 'x', limit: 5, offset: 0, next: null, previous: null
 const inAMinute = () => new Date(Date.now() + 60_000).toUTCString();
 
 const FAILURES: Record<string, FailureCase> = {
-  'Spotify says 401': { fault: { kind: 'status', status: 401 }, speech: RELINK, error: 'Unauthorized' },
+  'Spotify says 401': { fault: { kind: 'status', status: 401 }, after: 'ends', speech: RELINK, error: 'Unauthorized' },
   'Spotify says 403 PREMIUM_REQUIRED': {
     fault: { kind: 'status', status: 403, body: errorJson(403, 'Player command failed: Premium required', 'PREMIUM_REQUIRED') },
-    speech: /needs a Spotify Premium account/,
+    after: 'offerList', speech: /needs a Spotify Premium account/,
     error: 'PremiumRequired',
   },
-  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, speech: /^Spotify didn't allow that for your account, so I couldn't do it\./, error: 'Forbidden' },
+  'Spotify says 403 for another reason': { fault: { kind: 'status', status: 403 }, after: 'ends', speech: /^Spotify didn't allow that for your account, so I couldn't do it\./, error: 'Forbidden' },
   'Spotify says 404 NO_ACTIVE_DEVICE': {
     fault: { kind: 'status', status: 404, body: errorJson(404, 'Player command failed: No active device found', 'NO_ACTIVE_DEVICE') },
-    speech: /couldn't find a device to play on/,
+    after: 'retry', speech: /couldn't find a device to play on/,
     error: 'NoActiveDevice',
   },
-  'Spotify says a plain 404': { fault: { kind: 'status', status: 404 }, speech: /couldn't find that on Spotify/, error: 'NotFound' },
+  'Spotify says 403 "User not registered in the Developer Dashboard"': {
+    fault: { kind: 'status', status: 403, body: errorJson(403, 'User not registered in the Developer Dashboard') },
+    after: 'ends', speech: NOT_REGISTERED,
+    error: 'UserNotRegistered',
+  },
+  'Spotify says 403 "the user may not be registered"': {
+    fault: { kind: 'status', status: 403, body: errorJson(403, 'Check settings on developer.spotify.com/dashboard, the user may not be registered.') },
+    after: 'ends', speech: NOT_REGISTERED,
+    error: 'UserNotRegistered',
+  },
+  'Spotify says 403 "the user is not registered for this application", as plain text': {
+    fault: { kind: 'raw', status: 403, contentType: 'text/plain', body: 'The user is not registered for this application. Please contact the app owner.' },
+    after: 'ends', speech: NOT_REGISTERED,
+    error: 'UserNotRegistered',
+  },
+  'Spotify says a plain 404': { fault: { kind: 'status', status: 404 }, after: 'offerList', speech: /couldn't find that on Spotify/, error: 'NotFound' },
   'Spotify is rate limiting for longer than the budget': {
     fault: { kind: 'status', status: 429, headers: { 'retry-after': '30' } },
-    speech: BUSY,
+    after: 'retry', speech: BUSY,
     error: 'RateLimited',
   },
   'Spotify is rate limiting until an HTTP date a minute away': {
     fault: { kind: 'status', status: 429, headers: { 'retry-after': inAMinute() } },
-    speech: BUSY,
+    after: 'retry', speech: BUSY,
     error: 'RateLimited',
   },
-  'Spotify keeps failing with 500': { fault: { kind: 'status', status: 500 }, speech: UNREACHABLE, error: 'Unavailable' },
-  'Spotify keeps failing with 502': { fault: { kind: 'status', status: 502 }, speech: UNREACHABLE, error: 'Unavailable' },
-  'Spotify keeps failing with 503': { fault: { kind: 'status', status: 503 }, speech: UNREACHABLE, error: 'Unavailable' },
-  'the connection keeps being reset': { fault: { kind: 'reset' }, speech: UNREACHABLE, error: 'Unavailable' },
-  'Spotify accepts and never answers': { fault: { kind: 'hang' }, speech: UNREACHABLE, error: 'Timeout' },
+  'Spotify keeps failing with 500': { fault: { kind: 'status', status: 500 }, after: 'retry', speech: UNREACHABLE, error: 'Unavailable' },
+  'Spotify keeps failing with 502': { fault: { kind: 'status', status: 502 }, after: 'retry', speech: UNREACHABLE, error: 'Unavailable' },
+  'Spotify keeps failing with 503': { fault: { kind: 'status', status: 503 }, after: 'retry', speech: UNREACHABLE, error: 'Unavailable' },
+  'the connection keeps being reset': { fault: { kind: 'reset' }, after: 'retry', speech: UNREACHABLE, error: 'Unavailable' },
+  'Spotify accepts and never answers': { fault: { kind: 'hang' }, after: 'retry', speech: UNREACHABLE, error: 'Timeout' },
   'Spotify answers with an HTML page': {
     fault: { kind: 'raw', status: 200, contentType: 'text/html', body: '<html>oops</html>' },
-    speech: UNREACHABLE,
+    after: 'retry', speech: UNREACHABLE,
     error: 'BadResponse',
   },
-  'the JSON is cut off mid-body': { fault: { kind: 'truncate' }, speech: UNREACHABLE, error: 'BadResponse' },
+  'the JSON is cut off mid-body': { fault: { kind: 'truncate' }, after: 'retry', speech: UNREACHABLE, error: 'BadResponse' },
   'the JSON ends early': {
     fault: { kind: 'raw', status: 200, contentType: 'application/json', body: '{"items":[' },
-    speech: UNREACHABLE,
+    after: 'retry', speech: UNREACHABLE,
     error: 'BadResponse',
   },
   'Spotify answers 200 with an empty body': {
     fault: { kind: 'raw', status: 200, contentType: 'application/json', body: '' },
-    speech: UNREACHABLE,
+    after: 'retry', speech: UNREACHABLE,
     error: 'BadResponse',
   },
-  'Spotify answers 200 without a field the skill uses': { fault: { kind: 'status', status: 200, body: missingName }, speech: UNREACHABLE, error: 'BadResponse' },
+  'Spotify answers 200 without a field the skill uses': { fault: { kind: 'status', status: 200, body: missingName }, after: 'retry', speech: UNREACHABLE, error: 'BadResponse' },
 };
 
 describe('the error handler', () => {
@@ -103,11 +124,23 @@ describe('the error handler', () => {
 
       expect(spokenText(response)).toMatch(failure.speech);
       expect(cardType(response)).toBe(failure.error === 'Unauthorized' ? 'LinkAccount' : undefined);
-      expect(endsSession(response)).toBe(true);
+      expect(endsSession(response)).toBe(failure.after === 'ends');
+      expect(repromptText(response)).toBe({ retry: 'Should I try again? Say yes or no.', offerList: 'Should I list your playlists? Say yes or no.', ends: '' }[failure.after]);
+      expect(response.sessionAttributes?.retry !== undefined).toBe(failure.after === 'retry');
+      expect(response.sessionAttributes?.offer).toEqual(failure.after === 'offerList' ? { kind: 'list' } : undefined);
       expect(harness.spotify.requests.length).toBeLessThanOrEqual(2);
       expect(loggedError()).toMatchObject({ name: failure.error, operation: 'playlists.listMine' });
       expect(newRawLogs()).not.toContain(DEMO_ACCESS_TOKEN);
     });
+  });
+
+  it("plays the demo Spotify's not-registered fault, and logs where the developer adds the account", async () => {
+    new FaultSwitch(harness.spotify).switchOn('not-registered');
+
+    const response = await harness.ask(list());
+
+    expect(spokenText(response)).toMatch(NOT_REGISTERED);
+    expect(newLogs().find((line) => line.message === 'request failed')?.hint).toMatch(/User Management in the Spotify developer dashboard/);
   });
 
   it('sends the relink card when Spotify no longer knows the token, and never logs it', async () => {
@@ -147,9 +180,9 @@ describe('the error handler when Spotify refuses connections', () => {
   it('says it could not reach Spotify, without a card and without the token in the logs', async () => {
     const response = await harness.ask(list());
 
-    expect(spokenText(response)).toMatch(UNREACHABLE);
+    expect(spokenText(response)).toBe("Sorry, I couldn't reach Spotify just now. Want me to try again?");
     expect(cardType(response)).toBeUndefined();
-    expect(endsSession(response)).toBe(true);
+    expect(endsSession(response)).toBe(false);
     expect(harness.logs.find((line) => line.message === 'request failed')?.error).toMatchObject({ name: 'Unavailable' });
     expect(harness.rawLogs.join('\n')).not.toContain(DEMO_ACCESS_TOKEN);
   });
@@ -159,7 +192,7 @@ describe('the error handler on its own', () => {
   const lines: Array<Record<string, unknown>> = [];
   const handler = errorHandler(new Logger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)));
   const inputFor = (envelope: RequestEnvelope) =>
-    ({ requestEnvelope: envelope, responseBuilder: ResponseFactory.init(), attributesManager: { getRequestAttributes: () => ({}) } }) as unknown as HandlerInput;
+    ({ requestEnvelope: envelope, responseBuilder: ResponseFactory.init(), attributesManager: AttributesManagerFactory.init({ requestEnvelope: envelope }) }) as HandlerInput;
   beforeEach(() => {
     lines.length = 0;
   });

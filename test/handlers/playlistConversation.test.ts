@@ -41,12 +41,12 @@ describe('a conversation about which playlist', () => {
     expect(response.sessionAttributes?.pendingChoice).toBeUndefined();
   });
 
-  it('looks an answer that is none of the choices up among all playlists', async () => {
+  it('looks an answer that is none of the choices up among all playlists, which the session knows since it asked: no listing again', async () => {
     const question = await askedWhichDeep();
     const response = await turn('PlayPlaylistIntent', { playlist: 'morning run' }, question);
 
     expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
-    expect(calls()[0]).toBe('GET /me/playlists');
+    expect([...calls()].sort()).toEqual(['GET /me/player/devices', 'GET /playlists/37i9dQZF1DXcBWIGoYBM5M', 'PUT /me/player/play']);
   });
 
   it('answers a different question asked instead of choosing, and forgets the choice', async () => {
@@ -154,7 +154,7 @@ describe('a conversation about which playlist', () => {
     harness.spotify.reset();
     const strayYes = await turn('AMAZON.YesIntent', {}, previous);
 
-    expect(spokenText(strayYes)).toMatch(/didn't get that/);
+    expect(spokenText(strayYes)).toMatch(/^There's nothing to continue right now\./);
     expect(calls()).not.toContain('PUT /me/player/play');
   });
 
@@ -184,7 +184,7 @@ describe('a conversation about which playlist', () => {
       offer: { kind: 'play', playlist: { id: '', name: 'Nothing', uri: 'spotify:playlist:x' } },
     };
     const yes = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes }));
-    expect(spokenText(yes)).toMatch(/didn't get that/);
+    expect(spokenText(yes)).toMatch(/^There's nothing to continue right now\./);
 
     const answer = await harness.ask(intentRequest('PlayPlaylistIntent', { playlist: 'evil' }, { accessToken: DEMO_ACCESS_TOKEN, attributes }));
     expect(spokenText(answer)).toMatch(/couldn't find a playlist called evil/);

@@ -1,5 +1,5 @@
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
-import type { PlaylistRecord } from '../../local/spotify/model';
+import { errorJson, type PlaylistRecord } from '../../local/spotify/model';
 import { intentRequest } from '../support/envelopes';
 import { cardText, endsSession, repromptText, spokenText, ssml } from '../support/responses';
 import { startHarness, type Harness } from '../support/skillHarness';
@@ -93,6 +93,21 @@ describe('hearing about a playlist', () => {
     const response = await details('morning run');
 
     expect(spokenText(response)).toMatch(/couldn't find that on Spotify/);
+  });
+
+  it("says Spotify keeps a Spotify-owned playlist's details from the skill when it answers 404, and still offers to play it", async () => {
+    // Since November 2024 apps in development mode and new apps get 404 for Spotify's editorial playlists.
+    harness.spotify.inject({ path: '/playlists/4d5e6f7g8h9i0j1k2l3mDF', fault: { kind: 'status', status: 404, body: errorJson(404, 'Resource not found') } });
+    const described = await details('deep focus');
+
+    expect(spokenText(described)).toBe("Deep Focus is one of Spotify's own playlists, and Spotify doesn't share their details with this skill. Want me to play it?");
+    expect(repromptText(described)).toBe('Should I play Deep Focus? Say yes or no.');
+    expect(endsSession(described)).toBe(false);
+
+    harness.spotify.reset();
+    const yes = await harness.ask(intentRequest('AMAZON.YesIntent', {}, { accessToken: DEMO_ACCESS_TOKEN, attributes: described.sessionAttributes ?? {} }));
+    expect(spokenText(yes)).toMatch(/^Playing Deep Focus on /);
+    expect(harness.spotify.requests.find((request) => request.method === 'PUT')?.body).toMatchObject({ context_uri: 'spotify:playlist:4d5e6f7g8h9i0j1k2l3mDF' });
   });
 
   it('never asks the deprecated tracks endpoint', async () => {

@@ -1,6 +1,7 @@
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
-import { skillEventRequest, type SkillEventType } from '../support/envelopes';
-import { startHarness, type Harness } from '../support/skillHarness';
+import { intentRequest, skillEventRequest, type SkillEventType } from '../support/envelopes';
+import { unreachableTable } from '../support/failingTables';
+import { startHarness, startRememberingHarness, type Harness, type RememberingHarness } from '../support/skillHarness';
 
 const EVENTS: ReadonlyArray<readonly [SkillEventType, Record<string, unknown>]> = [
   ['AlexaSkillEvent.SkillEnabled', {}],
@@ -32,5 +33,97 @@ describe('skill events', () => {
 
     expect(harness.logs).toContainEqual(expect.objectContaining({ event: 'AlexaSkillEvent.SkillAccountLinked' }));
     expect(harness.rawLogs.join('\n')).not.toContain('freshly-linked-token-123');
+  });
+});
+
+describe('skill events and what is remembered of the listener', () => {
+  let harness: RememberingHarness;
+  beforeAll(async () => {
+    harness = await startRememberingHarness();
+  });
+  afterAll(() => harness.close());
+
+  /** A listener who played Morning Run, so that there is an item to keep or delete. */
+  async function listenerWithAnItem(userId: string): Promise<void> {
+    await harness.ask(intentRequest('PlayPlaylistIntent', { playlist: 'morning run' }, { accessToken: DEMO_ACCESS_TOKEN, userId }));
+    expect(await harness.table.item(userId)).toBeDefined();
+  }
+
+  it('deletes everything stored for the user on SkillDisabled, and answers with nothing', async () => {
+    const userId = 'amzn1.ask.account.DISABLES';
+    await listenerWithAnItem(userId);
+
+    const { response } = await harness.ask(skillEventRequest('AlexaSkillEvent.SkillDisabled', { userInformationPersistenceStatus: 'NOT_PERSISTED' }, { userId }));
+
+    expect(response).toEqual({});
+    expect(await harness.table.item(userId)).toBeUndefined();
+  });
+
+  it('deletes the item when the event does not say whether the data persists', async () => {
+    const userId = 'amzn1.ask.account.DISABLESNOSTATUS';
+    await listenerWithAnItem(userId);
+
+    await harness.ask(skillEventRequest('AlexaSkillEvent.SkillDisabled', {}, { userId }));
+
+    expect(await harness.table.item(userId)).toBeUndefined();
+  });
+
+  it('keeps the item when Alexa says the user information persists', async () => {
+    const userId = 'amzn1.ask.account.DISABLESPERSISTED';
+    await listenerWithAnItem(userId);
+    const before = await harness.table.item(userId);
+
+    const { response } = await harness.ask(skillEventRequest('AlexaSkillEvent.SkillDisabled', { userInformationPersistenceStatus: 'PERSISTED' }, { userId }));
+
+    expect(response).toEqual({});
+    expect(await harness.table.item(userId)).toEqual(before);
+  });
+
+  it('records when the account was linked, from the event, without touching what else is remembered', async () => {
+    const userId = 'amzn1.ask.account.LINKS';
+    await listenerWithAnItem(userId);
+    const linkedAt = '2026-03-01T09:30:00.000Z';
+
+    const { response } = await harness.ask(
+      skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: DEMO_ACCESS_TOKEN }, { userId, timestamp: linkedAt }),
+    );
+
+    expect(response).toEqual({});
+    const attributes = (await harness.table.item(userId))?.attributes as Record<string, unknown>;
+    expect(attributes.linkedAt).toBe(linkedAt);
+    expect(attributes.lastPlaylist).toEqual(expect.objectContaining({ name: 'Morning Run' }));
+  });
+
+  it('records the link for a listener of whom nothing was stored yet', async () => {
+    const userId = 'amzn1.ask.account.LINKSFIRST';
+
+    await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: DEMO_ACCESS_TOKEN }, { userId, timestamp: '2026-03-02T10:00:00.000Z' }));
+
+    expect(await harness.table.item(userId)).toEqual(expect.objectContaining({ id: userId, attributes: { linkedAt: '2026-03-02T10:00:00.000Z' }, version: 1 }));
+  });
+
+  it('stores nothing for SkillEnabled', async () => {
+    const userId = 'amzn1.ask.account.ENABLES';
+
+    await harness.ask(skillEventRequest('AlexaSkillEvent.SkillEnabled', {}, { userId }));
+
+    expect(await harness.table.item(userId)).toBeUndefined();
+  });
+});
+
+describe('skill events when the table cannot be reached', () => {
+  it.each(EVENTS)('still answers %s with an empty response, and logs why nothing was stored', async (type, body) => {
+    const unreachable = await unreachableTable();
+    const harness = await startHarness({ table: unreachable });
+    try {
+      const { response } = await harness.ask(skillEventRequest(type, body, { accessToken: DEMO_ACCESS_TOKEN }));
+
+      expect(response).toEqual({});
+      if (type === 'AlexaSkillEvent.SkillDisabled' || type === 'AlexaSkillEvent.SkillAccountLinked') {
+        expect(harness.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: 'listener memory unavailable' }));
+      }
+    } finally {
+      await harness.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { runLine } from '../../local/simulator/commands';
 import { startTestRuntime, type TestRuntime } from '../support/localRuntime';
 
 /** A request with headers a browser or a rebinding attacker would send (fetch refuses to set Host). */
@@ -60,6 +61,18 @@ describe('the admin routes on a loopback HOST', () => {
     expect((await send(faults, 'POST', { 'content-type': 'application/json', origin: 'null' }, FAULT)).status).toBe(403);
   });
 
+  it('show what the listener table remembers in the demo state to this machine, and to a rebinding page nothing', async () => {
+    await runLine('play morning run', await local.simulator());
+    const state = `${local.runtime.urls.admin.replace('/faults', '/state')}`;
+
+    const own = await send(state, 'GET', {});
+    const rebound = await send(state, 'GET', { host: 'evil.example' });
+
+    expect(own).toMatchObject({ status: 200, json: { remembered: [expect.objectContaining({ attributes: expect.objectContaining({ lastPlaylist: expect.anything() }) })] } });
+    expect(rebound.status).toBe(403);
+    expect(JSON.stringify(rebound.json)).not.toContain('remembered');
+  });
+
   it.each([['a foreign name, as after DNS rebinding', 'evil.example'], ['a LAN address', '192.168.1.5:3000']])(
     'refuse a Host header with %s',
     async (_, hostHeader) => {
@@ -79,8 +92,9 @@ describe('the admin routes on a HOST other than loopback', () => {
       const answer = await send(`http://127.0.0.1:${port}/admin/faults`, 'GET', {});
 
       expect(answer).toEqual({ status: 404, json: { error: expect.stringMatching(/admin routes are off.*EXPOSE_ADMIN_ROUTES=on/) } });
-      expect(local.runtime.adminEnabled).toBe(false);
+      expect(local.runtime.adminAccess.enabled).toBe(false);
       expect(new URL(local.runtime.urls.spotify).hostname).toBe('127.0.0.1');
+      expect(new URL(local.runtime.urls.authorize).hostname).toBe('127.0.0.1');
     } finally {
       await local.close();
     }
@@ -94,7 +108,7 @@ describe('the admin routes on a HOST other than loopback', () => {
       expect((await send(url, 'POST', { 'content-type': 'application/json', host: '192.168.1.5:3000' }, FAULT)).status).toBe(201);
       expect((await send(url, 'POST', { 'content-type': 'text/plain', host: '192.168.1.5:3000' }, FAULT)).status).toBe(415);
       expect((await send(url, 'GET', { host: '192.168.1.5:3000', origin: 'https://evil.example' })).status).toBe(403);
-      expect(local.runtime.adminEnabled).toBe(true);
+      expect(local.runtime.adminAccess.enabled).toBe(true);
     } finally {
       await local.close();
     }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
+import { UNSIGNED_REQUEST_HINT } from '../../local/endpoint/alexaEndpoint';
 import { CertificateUrlVerifier, verifyRequest } from '../../local/endpoint/verification';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { intentRequest, launchRequest, otherRequest } from '../support/envelopes';
@@ -21,11 +22,18 @@ describe('POST /alexa with Alexa\'s checks on', () => {
   });
   afterAll(() => local.close());
 
-  it('refuses an unsigned request with 400 and a short reason', async () => {
+  it('refuses an unsigned request with 400 and a reason that says how to test locally: ALEXA_VERIFY=off or the simulator', async () => {
     const answer = await local.postAlexa(launchRequest({ accessToken: DEMO_ACCESS_TOKEN }));
 
-    expect(answer).toEqual({ status: 400, json: { error: 'Missing Certificate for the skill request' } });
+    expect(answer).toEqual({ status: 400, json: { error: `Missing Certificate for the skill request. ${UNSIGNED_REQUEST_HINT}` } });
+    expect(UNSIGNED_REQUEST_HINT).toMatch(/restart npm start with ALEXA_VERIFY=off .*npm run simulate/);
     expect(local.runtime.demo.standIn.requests).toHaveLength(0);
+  });
+
+  it('gives the same hint for a request with a certificate URL but no signature', async () => {
+    const answer = await local.postAlexa(launchRequest(), { SignatureCertChainUrl: CERT_URL });
+
+    expect(answer.json).toEqual({ error: expect.stringContaining(UNSIGNED_REQUEST_HINT) });
   });
 
   it('refuses a request whose certificate URL is not on Amazon\'s S3 host', async () => {
@@ -36,6 +44,8 @@ describe('POST /alexa with Alexa\'s checks on', () => {
 
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({ error: expect.stringMatching(/invalid host name: evil\.example\.com/) });
+    // A signed request is Alexa's, or someone's who knows what a signature is: no hint about testing locally.
+    expect(answer.json).toEqual({ error: expect.not.stringContaining('ALEXA_VERIFY') });
   });
 
   it.each([
@@ -77,7 +87,7 @@ describe('POST /alexa with Alexa\'s checks on', () => {
 
     const answer = await local.postAlexa(event);
 
-    expect(answer).toEqual({ status: 400, json: { error: 'Missing Certificate for the skill request' } });
+    expect(answer).toEqual({ status: 400, json: { error: `Missing Certificate for the skill request. ${UNSIGNED_REQUEST_HINT}` } });
   });
 
   it('refuses a body that is not JSON', async () => {

@@ -1,5 +1,18 @@
 import { distance } from 'fastest-levenshtein';
-import { matchSpokenName, normaliseName, readChoiceAnswer, spokenForms } from '../../lambda/matching';
+import {
+  ENGLISH,
+  exactlyNamed,
+  FRENCH,
+  GERMAN,
+  matchSpokenName,
+  normaliseName,
+  readChoiceAnswer,
+  readReference,
+  SPANISH,
+  spokenForms,
+  yesOrNo,
+  type MatchingLanguage,
+} from '../../lambda/matching';
 import { MAX_MATCHED_CHARS } from '../../lambda/matching/normalise';
 import { plainDescription } from '../../lambda/speech/plainText';
 
@@ -15,6 +28,11 @@ jest.mock('fastest-levenshtein', () => {
  */
 
 const measured = distance as jest.MockedFunction<typeof distance>;
+
+/** The longest compared string of any edit distance computed so far. */
+function longestCompared(): number {
+  return Math.max(...measured.mock.calls.map(([a, b]) => Math.max(a.length, b.length)));
+}
 
 /** The longest string any RegExp-driven replace() ran over while `work` ran. */
 function longestPatternInput(work: () => unknown): number {
@@ -32,54 +50,114 @@ function longestPatternInput(work: () => unknown): number {
   return longest;
 }
 
+/**
+ * The longest text any pattern ran over while `work` ran, however it was run (replace, test, exec,
+ * match, split all go through RegExp.prototype.exec once it is replaced).
+ */
+function longestRegExpInput(work: () => unknown): number {
+  const original = RegExp.prototype.exec;
+  let longest = 0;
+  const spy = jest.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, text: string) {
+    longest = Math.max(longest, String(text).length);
+    return original.call(this, text);
+  });
+  try {
+    work();
+  } finally {
+    spy.mockRestore();
+  }
+  return longest;
+}
+
 const HUGE_SPOKEN = 'ab'.repeat(125_000);
 const library = Array.from({ length: 300 }, (_, index) => ({ name: `Playlist number ${index} ${'x'.repeat(index)}` }));
+/** One character that NFKD makes eighteen letters, and one that becomes a word: nothing may grow past the clip. */
+const EXPANDING = ['\uFDFA'.repeat(50_000), '&'.repeat(50_000), '%'.repeat(50_000), '@ '.repeat(50_000)];
+/** What each language reads as numbers, over and over: the number readers walk every word. */
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  en: 'twenty one hundred and '.repeat(10_000),
+  de: 'zweiundzwanzigtausendneunhundert '.repeat(10_000),
+  fr: 'quatre-vingt-dix-neuf mille ' .repeat(10_000),
+  es: 'novecientos noventa y nueve mil '.repeat(10_000),
+};
+const LANGUAGES: ReadonlyArray<readonly [string, MatchingLanguage]> = [
+  ['English', ENGLISH],
+  ['German', GERMAN],
+  ['French', FRENCH],
+  ['Spanish', SPANISH],
+];
 
-describe('matching work per request', () => {
+describe.each(LANGUAGES)('matching work per request in %s', (_name, language) => {
   beforeEach(() => measured.mockClear());
 
   it('compares no more than a couple of hundred characters of a 250 KB spoken name', () => {
-    expect(matchSpokenName(HUGE_SPOKEN, library)).toEqual({ kind: 'none' });
+    expect(matchSpokenName(HUGE_SPOKEN, library, language)).toEqual({ kind: 'none' });
 
-    const longest = Math.max(...measured.mock.calls.map(([a, b]) => Math.max(a.length, b.length)));
     expect(measured).toHaveBeenCalled();
-    expect(longest).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(longestCompared()).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
   });
 
   it('compares no more than a couple of hundred characters of a huge playlist name', () => {
     const named = [{ name: `Morning Run ${'and more '.repeat(10_000)}` }];
 
-    matchSpokenName('morning run', named);
+    matchSpokenName('morning run', named, language);
 
-    expect(Math.max(...measured.mock.calls.map(([a, b]) => Math.max(a.length, b.length)))).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(longestCompared()).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+  });
+
+  it('compares words joined in runs at most twice per word of a name, however many words a huge name has', () => {
+    // Single letters make the most words a clipped name can hold, and the longest runs to join.
+    const named = [{ name: 'a '.repeat(50_000) }];
+
+    matchSpokenName('a'.repeat(150), named, language);
+
+    const words = normaliseName(named[0]!.name, language).split(' ').length;
+    expect(words).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(measured.mock.calls.length).toBeLessThanOrEqual(2 * words + 1);
+    expect(longestCompared()).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
   });
 
   it('still matches a name whose first couple of hundred characters were said', () => {
     const long = { name: `Songs ${'to sing along '.repeat(30)}` };
 
-    expect(matchSpokenName(long.name, [long, { name: 'Other' }])).toEqual({ kind: 'found', item: long });
+    expect(matchSpokenName(long.name, [long, { name: 'Other' }], language)).toEqual({ kind: 'found', item: long });
   });
 
-  it('normalises only the first couple of hundred characters, and keeps the result as short even when Unicode expands it', () => {
-    expect(normaliseName(HUGE_SPOKEN).length).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
-    // U+FDFA decomposes into eighteen letters.
-    expect(normaliseName('\uFDFA'.repeat(100)).length).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+  it.each(EXPANDING.map((text) => [text.slice(0, 2), text]))('keeps the normalised form of "%s…" within the clip, however it expands', (_start, text) => {
+    expect(normaliseName(text, language).length).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
   });
 
-  it('reads a huge answer to "which one?" without comparing more than a couple of hundred characters', () => {
-    readChoiceAnswer(HUGE_SPOKEN, [{ name: 'Deep Focus' }, { name: 'Deep House' }]);
+  it('reads the language\'s own number words over a huge value without keeping more than the clip', () => {
+    const text = NUMBER_WORDS[language.code]!;
 
-    expect(Math.max(...measured.mock.calls.map(([a, b]) => Math.max(a.length, b.length)))).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(normaliseName(text, language).length).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(longestRegExpInput(() => normaliseName(text, language))).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+  });
+
+  it('reads a huge answer to "which one?", a yes or no, a reference and an exact name without comparing or matching more than the clip', () => {
+    const choices = [{ name: 'Deep Focus' }, { name: 'Deep House' }];
+    const longestPattern = longestRegExpInput(() => {
+      readChoiceAnswer(HUGE_SPOKEN, choices, language);
+      yesOrNo(HUGE_SPOKEN, language);
+      readReference(HUGE_SPOKEN, language);
+      exactlyNamed(HUGE_SPOKEN, library, language);
+    });
+
+    expect(longestCompared()).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(longestPattern).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+  });
+
+  it('never runs a pattern over more than the clip of a playlist name when making its spoken forms, respellings included', () => {
+    const hostile = `${'('.repeat(30_000)}${' '.repeat(30_000)}Name`;
+    const shouting = `${'AB-'.repeat(30_000)}x`;
+    const letters = 'E.'.repeat(60_000);
+
+    expect(longestPatternInput(() => spokenForms(hostile, language))).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
+    expect(longestRegExpInput(() => [hostile, shouting, letters].forEach((name) => spokenForms(name, language)))).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
   });
 });
 
 describe('patterns over outside text', () => {
-  it('never run over more than a couple of hundred characters of a playlist name when making its spoken forms', () => {
-    const hostile = `${'('.repeat(30_000)}${' '.repeat(30_000)}Name`;
-
-    expect(longestPatternInput(() => spokenForms(hostile))).toBeLessThanOrEqual(MAX_MATCHED_CHARS);
-  });
-
   it('still drop decorations from an ordinary name', () => {
     expect(spokenForms('K-Pop Hits (2024) [Live] {x} <y>').synonyms).toContain('k pop hits');
   });

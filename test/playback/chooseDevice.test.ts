@@ -47,3 +47,37 @@ describe('choosing where to play', () => {
     expect(chooseDevice([])).toEqual({ kind: 'none' });
   });
 });
+
+describe('choosing where to play, with the device the listener played on last time', () => {
+  const laptop = device('MacBook', 'Computer');
+  const phone = device('Pixel', 'Smartphone');
+
+  it('takes the remembered device when several are idle, where it would otherwise not guess', () => {
+    expect(chooseDevice([laptop, phone], { id: 'id-Pixel', name: 'Pixel' })).toEqual({ kind: 'device', device: phone });
+  });
+
+  it('takes the remembered device over an Echo', () => {
+    expect(chooseDevice([device('Kitchen Echo', 'Speaker'), laptop], { id: 'id-MacBook', name: 'MacBook' })).toEqual({ kind: 'device', device: laptop });
+  });
+
+  it('still takes the device that is playing now over the remembered one', () => {
+    const playing = device('Pixel', 'Smartphone', { isActive: true });
+    expect(chooseDevice([laptop, playing], { id: 'id-MacBook', name: 'MacBook' })).toEqual({ kind: 'device', device: playing });
+  });
+
+  it('finds the remembered device by its name when Spotify gave it a new id', () => {
+    const renumbered = device('MacBook', 'Computer', { id: 'a-new-id' });
+    expect(chooseDevice([renumbered, phone], { id: 'id-MacBook', name: 'MacBook' })).toEqual({ kind: 'device', device: renumbered });
+  });
+
+  it('does not guess by name when two devices have it', () => {
+    const twins = [device('Echo Dot', 'Smartphone', { id: 'one' }), device('Echo Dot', 'Smartphone', { id: 'two' })];
+    expect(chooseDevice(twins, { id: 'gone', name: 'Echo Dot' })).toEqual({ kind: 'unclear', count: 2 });
+  });
+
+  it('ignores a remembered device that is gone or restricted now', () => {
+    const restricted = device('Car', 'Automobile', { isRestricted: true });
+    expect(chooseDevice([laptop, phone, restricted], { id: 'id-Car', name: 'Car' })).toEqual({ kind: 'unclear', count: 2 });
+    expect(chooseDevice([laptop, phone], { id: 'id-Tablet', name: 'Tablet' })).toEqual({ kind: 'unclear', count: 2 });
+  });
+});

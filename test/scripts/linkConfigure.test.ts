@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { configureAccountLinking } from '../../scripts/accountLinking/configure';
+import { configureAccountLinking, type AskConnection } from '../../scripts/accountLinking/configure';
 
 const root = path.resolve(__dirname, '..', '..');
 const TEMPLATE = 'account-linking/spotify.template.json';
@@ -16,7 +16,7 @@ const REDIRECT_URLS = [
 ];
 
 /**
- * Stands in for the ASK CLI: records each call's arguments and, for a `file:` argument, the
+ * Stands in for the ASK CLI (its dist/bin/ask.js, run by Node as the scripts run the real one): records each call's arguments and, for a `file:` argument, the
  * file's content and permissions as they were at call time. FAKE_ASK_FAIL names a subcommand
  * that fails the way the real CLI does, echoing the request it was given.
  */
@@ -39,6 +39,13 @@ if (args[1] === 'get-account-linking-info') {
 }
 `;
 
+/** The fake package's profile resolution, shaped like ask-cli's dist/lib/utils/profile-helper.js. */
+const FAKE_PROFILE_HELPER = `module.exports = {
+  runtimeProfile: (requested) => requested || process.env.ASK_DEFAULT_PROFILE || 'default',
+  isEnvProfile: () => false,
+};
+`;
+
 interface AskCall {
   args: string[];
   secretInEnv: boolean;
@@ -47,6 +54,7 @@ interface AskCall {
 
 let project: string;
 let fakeBin: string;
+let fakeAsk: string;
 let askLog: string;
 
 function env(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -70,10 +78,20 @@ function deployedAs(profiles: Record<string, string>): void {
   writeFileSync(path.join(project, '.ask', 'ask-states.json'), JSON.stringify({ askcliStatesVersion: '2020-03-31', profiles: states }));
 }
 
-function configure(environment: NodeJS.ProcessEnv = env()) {
+function connection(profile = 'default', profileArgs: string[] = []): AskConnection {
+  return { cli: { command: process.execPath, prefixArgs: [fakeAsk], packageDir: path.dirname(fakeAsk), version: '0.0.0-fake', origin: 'pinned' }, profile, profileArgs };
+}
+
+function configure(environment: NodeJS.ProcessEnv = env(), ask: AskConnection = connection()) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = configureAccountLinking({ root: project, env: environment, out: (line) => out.push(line), err: (line) => err.push(line) });
+  let opened = 0;
+  const openAsk = () => {
+    opened += 1;
+    return ask;
+  };
+  const code = configureAccountLinking({ root: project, env: environment, out: (line) => out.push(line), err: (line) => err.push(line), openAsk });
+  if (opened > 1) throw new Error('the ASK CLI was opened more than once');
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), errLines: err };
 }
 
@@ -86,10 +104,18 @@ beforeEach(() => {
   project = mkdtempSync(path.join(os.tmpdir(), 'playlist-pal-link-'));
   mkdirSync(path.join(project, 'account-linking'));
   cpSync(path.join(root, TEMPLATE), path.join(project, TEMPLATE));
+  // Laid out as `npm install -g ask-cli` lays it out: a shim on PATH linking into the package.
+  const fakePackage = path.join(project, 'global', 'node_modules', 'ask-cli');
+  mkdirSync(path.join(fakePackage, 'dist', 'bin'), { recursive: true });
+  mkdirSync(path.join(fakePackage, 'dist', 'lib', 'utils'), { recursive: true });
+  writeFileSync(path.join(fakePackage, 'package.json'), JSON.stringify({ name: 'ask-cli', version: '0.0.0-fake', bin: { ask: 'dist/bin/ask.js' } }));
+  fakeAsk = path.join(fakePackage, 'dist', 'bin', 'ask.js');
+  writeFileSync(fakeAsk, FAKE_ASK);
+  chmodSync(fakeAsk, 0o755);
+  writeFileSync(path.join(fakePackage, 'dist', 'lib', 'utils', 'profile-helper.js'), FAKE_PROFILE_HELPER);
   fakeBin = path.join(project, 'bin');
   mkdirSync(fakeBin);
-  writeFileSync(path.join(fakeBin, 'ask'), FAKE_ASK);
-  chmodSync(path.join(fakeBin, 'ask'), 0o755);
+  symlinkSync(fakeAsk, path.join(fakeBin, 'ask'));
   askLog = path.join(project, 'ask-calls.jsonl');
   deployedAs({ default: SKILL_ID });
 });
@@ -143,12 +169,29 @@ describe('npm run link:configure', () => {
     expect(`${stdout}\n${stderr}`).not.toContain(CLIENT_SECRET);
   });
 
-  it('uses the skill of the profile ASK_DEFAULT_PROFILE names, as the ASK CLI does', () => {
+  it('uses the skill deployed with the profile the ASK CLI resolved', () => {
     const otherSkill = 'amzn1.ask.skill.99999999-0000-4000-8000-000000000000';
     deployedAs({ default: SKILL_ID, work: otherSkill });
 
-    expect(configure(env({ ASK_DEFAULT_PROFILE: 'work' })).code).toBe(0);
+    expect(configure(env(), connection('work')).code).toBe(0);
     expect(askCalls()[0]?.args).toContain(otherSkill);
+    expect(askCalls()[0]?.args).not.toContain('--profile');
+  });
+
+  it('hands a profile named with --profile on to every ASK CLI call', () => {
+    const otherSkill = 'amzn1.ask.skill.99999999-0000-4000-8000-000000000000';
+    deployedAs({ default: SKILL_ID, work: otherSkill });
+
+    expect(configure(env(), connection('work', ['--profile', 'work'])).code).toBe(0);
+    expect(askCalls().map((call) => call.args.slice(-2))).toEqual([['--profile', 'work'], ['--profile', 'work']]);
+  });
+
+  it('finds the skill of the environment profile, which the ASK CLI calls __ENVIRONMENT_ASK_PROFILE__', () => {
+    const ciSkill = 'amzn1.ask.skill.77777777-0000-4000-8000-000000000000';
+    deployedAs({ default: SKILL_ID, __ENVIRONMENT_ASK_PROFILE__: ciSkill });
+
+    expect(configure(env(), connection('__ENVIRONMENT_ASK_PROFILE__')).code).toBe(0);
+    expect(askCalls()[0]?.args).toContain(ciSkill);
   });
 
   it.each([
@@ -184,7 +227,7 @@ describe('npm run link:configure', () => {
     const { code, errLines } = configure();
 
     expect(code).toBe(1);
-    expect(errLines).toEqual(['No skill id for ASK profile "default" in .ask/ask-states.json: run `ask deploy` first; it creates the skill and records its id there.']);
+    expect(errLines).toEqual(['No skill id for ASK profile "default" in .ask/deploy/playlist-pal/.ask/ask-states.json: run `npm run deploy` with the same profile first; it creates the skill and records its id there.']);
     expect(askCalls()).toEqual([]);
   });
 
@@ -205,29 +248,45 @@ describe('npm run link:configure', () => {
     expect(errLines).toEqual([expect.stringMatching(/^The settings were saved, but reading back the redirect URLs failed: `ask smapi get-account-linking-info` failed/)]);
   });
 
-  it('says how to install the ASK CLI when there is none on PATH', () => {
-    const { code, errLines } = configure(env({ PATH: path.dirname(process.execPath) }));
+  it('finds the skill where `npm run deploy` records it, in the staging copy', () => {
+    rmSync(path.join(project, '.ask'), { recursive: true });
+    const states = path.join(project, '.ask', 'deploy', 'playlist-pal', '.ask');
+    mkdirSync(states, { recursive: true });
+    writeFileSync(path.join(states, 'ask-states.json'), JSON.stringify({ profiles: { default: { skillId: SKILL_ID } } }));
 
-    expect(code).toBe(1);
-    expect(errLines).toEqual(['The ASK CLI is not installed (no `ask` on PATH): run `npm install -g ask-cli`, then `ask configure`, and try again.']);
+    expect(configure().code).toBe(0);
+    expect(askCalls()[0]?.args).toContain(SKILL_ID);
   });
 
   describe('as a command', () => {
-    function run(environment: NodeJS.ProcessEnv) {
-      return spawnSync(process.execPath, [path.join(root, 'scripts', 'runTs.mjs'), path.join(root, 'scripts', 'linkConfigure.ts')], {
+    function run(environment: NodeJS.ProcessEnv, args: string[] = ['--use-global-ask']) {
+      return spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'scripts', 'linkConfigure.ts'), ...args], {
         cwd: project,
         env: environment,
         encoding: 'utf8',
       });
     }
 
-    it('configures the skill in the working directory and exits 0', () => {
+    it('configures the skill with the `ask` on PATH when asked to, and exits 0', () => {
       const result = run(env());
 
       expect(result.status).toBe(0);
+      expect(result.stdout).toContain('ASK CLI 0.0.0-fake (global, ');
+      expect(result.stdout).toContain('Using ASK CLI profile "default".');
       expect(JSON.parse(askCalls()[0]!.file!.body)).toEqual(expectedBody());
       expect(result.stdout).toContain(REDIRECT_URLS[0]);
       expect(`${result.stdout}${result.stderr}`).not.toContain(CLIENT_SECRET);
+    });
+
+    it('resolves ASK_DEFAULT_PROFILE through the CLI and configures that profile\'s skill', () => {
+      const otherSkill = 'amzn1.ask.skill.99999999-0000-4000-8000-000000000000';
+      deployedAs({ default: SKILL_ID, work: otherSkill });
+
+      const result = run(env({ ASK_DEFAULT_PROFILE: 'work' }));
+
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('Using ASK CLI profile "work".');
+      expect(askCalls()[0]?.args).toContain(otherSkill);
     });
 
     it('fails with one line and a non-zero exit code, never a stack trace', () => {
@@ -236,6 +295,30 @@ describe('npm run link:configure', () => {
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^SPOTIFY_CLIENT_ID is not set/)]);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('says in one sentence that --use-global-ask found no `ask` on PATH', () => {
+      const result = run(env({ PATH: path.dirname(process.execPath) }));
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^--use-global-ask was given, but there is no `ask` on PATH/)]);
+    });
+
+    it('prints its usage for --help and exits 0, saying npm run deploy where the skill comes from', () => {
+      const result = run(env(), ['--help']);
+
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: npm run link:configure/);
+      expect(result.stdout).toContain('`npm run deploy`');
+      expect(result.stdout).not.toContain('ask deploy');
+      expect(askCalls()).toEqual([]);
+    });
+
+    it('refuses an unknown option in one sentence', () => {
+      const result = run(env(), ['--profil', 'work']);
+
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--profil.*see --help\.$/)]);
     });
   });
 });

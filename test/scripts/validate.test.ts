@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { yamlDump, yamlParse } from 'yaml-cfn';
 import os from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../../scripts/skillPackage/problem';
@@ -10,7 +11,11 @@ const MANIFEST = 'skill-package/skill.json';
 const MODEL = 'skill-package/interactionModels/custom/en-US.json';
 const TEMPLATE = 'account-linking/spotify.template.json';
 const RESOURCES = 'ask-resources.json';
-const DEPLOYED_SKILL_ID = 'amzn1.ask.skill.11111111-2222-4333-8444-555555555555';
+/** Where an intent added at the end of the model stands. */
+const NEXT_INTENT_INDEX = (JSON.parse(readFileSync(path.join(root, MODEL), 'utf8')) as { interactionModel: { languageModel: { intents: unknown[] } } })
+  .interactionModel.languageModel.intents.length;
+const STACK = 'infrastructure/cfn-deployer/skill-stack.yaml';
+const FUNCTION = 'Resources.SkillFunction.Properties';
 
 /** The files are edited as loose JSON on purpose: the point is to break their shape. */
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,6 +27,8 @@ beforeEach(() => {
   cpSync(path.join(root, 'skill-package'), path.join(project, 'skill-package'), { recursive: true });
   cpSync(path.join(root, 'account-linking'), path.join(project, 'account-linking'), { recursive: true });
   cpSync(path.join(root, RESOURCES), path.join(project, RESOURCES));
+  cpSync(path.join(root, 'lambda'), path.join(project, 'lambda'), { recursive: true });
+  cpSync(path.join(root, 'infrastructure'), path.join(project, 'infrastructure'), { recursive: true });
 });
 
 afterEach(() => rmSync(project, { recursive: true, force: true }));
@@ -42,12 +49,20 @@ function removeIntent(model: Json, name: string): void {
   intents.splice(intents.findIndex((candidate) => candidate.name === name), 1);
 }
 
-/** The Lambda's timeout (s) and the skill's REQUEST_BUDGET_MS, as ask-resources.json sets them. */
+/** The CloudFormation template, edited through CloudFormation's own YAML tags. */
+function editStack(change: (template: Json) => void): void {
+  const full = path.join(project, STACK);
+  const template = yamlParse(readFileSync(full, 'utf8')) as Json;
+  change(template);
+  writeFileSync(full, yamlDump(template));
+}
+
+/** The function's timeout (s) and the skill's REQUEST_BUDGET_MS, as the template sets them. */
 function lambdaWith(timeoutS: number, requestBudgetMs: string): void {
-  edit(RESOURCES, (json) => {
-    const lambda = json.profiles.default.skillInfrastructure.userConfig.lambda;
-    lambda.timeout = timeoutS;
-    lambda.environmentVariables.REQUEST_BUDGET_MS = requestBudgetMs;
+  editStack((template) => {
+    const fn = template.Resources.SkillFunction.Properties;
+    fn.Timeout = timeoutS;
+    fn.Environment.Variables.REQUEST_BUDGET_MS = requestBudgetMs;
   });
 }
 
@@ -55,22 +70,9 @@ function problems(): Problem[] {
   return validateProject(project).problems;
 }
 
-function deployedAs(skillId: string): void {
-  mkdirSync(path.join(project, '.ask'));
-  writeFileSync(path.join(project, '.ask', 'ask-states.json'), JSON.stringify({ askcliStatesVersion: '2020-03-31', profiles: { default: { skillId } } }));
-}
-
 describe('npm run validate', () => {
   it('finds nothing wrong with the project as committed', () => {
     expect(validateProject(root).problems).toEqual([]);
-  });
-
-  it('finds nothing wrong once deployed when SKILL_ID matches the deployed skill', () => {
-    deployedAs(DEPLOYED_SKILL_ID);
-    edit(RESOURCES, (json) => {
-      json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SKILL_ID = DEPLOYED_SKILL_ID;
-    });
-    expect(problems()).toEqual([]);
   });
 
   const seeded: Array<[string, () => void, Partial<Problem>]> = [
@@ -83,6 +85,11 @@ describe('npm run validate', () => {
       'a skill.json value of the wrong type',
       () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.isAvailableWorldwide = 'no'; }),
       { file: MANIFEST, path: 'manifest.publishingInformation.isAvailableWorldwide', message: 'must be a boolean, not a string.' },
+    ],
+    [
+      'a field that belongs to another kind of interface (the type field picks the definition)',
+      () => edit(MANIFEST, (json) => { json.manifest.apis.custom.interfaces.unshift({ type: 'RENDER_TEMPLATE', supportedViewports: [] }); }),
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces[0].supportedViewports', message: expect.stringContaining('not a field Alexa knows here (known: type, minimumTemplateVersion') },
     ],
     [
       'a misspelled interaction-model field',
@@ -102,7 +109,7 @@ describe('npm run validate', () => {
     [
       'a model intent no handler answers',
       () => edit(MODEL, (model) => model.interactionModel.languageModel.intents.push({ name: 'WeatherIntent', samples: ['what is the weather'] })),
-      { file: MODEL, path: 'interactionModel.languageModel.intents[11].name', message: expect.stringMatching(/^no handler answers WeatherIntent/) },
+      { file: MODEL, path: `interactionModel.languageModel.intents[${NEXT_INTENT_INDEX}].name`, message: expect.stringMatching(/^no handler answers WeatherIntent/) },
     ],
     [
       'an intent declared twice',
@@ -170,9 +177,16 @@ describe('npm run validate', () => {
       { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringContaining('lacks ALEXA_PRESENTATION_APL') },
     ],
     [
+      'a manifest that does not declare the name-free requests the code answers',
+      () => edit(MANIFEST, (json) => {
+        json.manifest.apis.custom.interfaces = json.manifest.apis.custom.interfaces.filter((entry: Json) => entry.type !== 'CAN_FULFILL_INTENT_REQUEST');
+      }),
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringMatching(/^lacks CAN_FULFILL_INTENT_REQUEST: lambda\/handlers\/canFulfillIntent\.ts answers CanFulfillIntentRequest for ListPlaylistsIntent, PlayPlaylistIntent, PlaylistDetailsIntent/) },
+    ],
+    [
       'a published locale without an interaction model',
-      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['en-GB'] = json.manifest.publishingInformation.locales['en-US']; }),
-      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/en-GB.json.' },
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['it-IT'] = json.manifest.publishingInformation.locales['en-US']; }),
+      { file: MANIFEST, message: 'has no interaction model; add skill-package/interactionModels/custom/it-IT.json.' },
     ],
     [
       'an interaction model that is not valid JSON',
@@ -214,46 +228,113 @@ describe('npm run validate', () => {
     ],
     [
       "a Lambda timeout below the skill's time budget",
-      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.timeout = 3; }),
-      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
+      () => editStack((template) => { template.Resources.SkillFunction.Properties.Timeout = 3; }),
+      { file: STACK, path: `${FUNCTION}.Timeout`, message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
     ],
     [
       'a Lambda timeout below a request budget left empty, which means the default',
       () => lambdaWith(6, ''),
-      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
+      { file: STACK, path: `${FUNCTION}.Timeout`, message: expect.stringContaining('above the skill\'s 6.5 s request budget') },
     ],
     [
       'a Lambda timeout below a raised request budget',
       () => lambdaWith(7, '7500'),
-      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.timeout', message: expect.stringContaining('above the skill\'s 7.5 s request budget') },
+      { file: STACK, path: `${FUNCTION}.Timeout`, message: expect.stringContaining('above the skill\'s 7.5 s request budget') },
     ],
     [
       'a Lambda environment value the skill cannot use',
-      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL = 'verbose'; }),
-      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOG_LEVEL', message: expect.stringContaining('"verbose" is not one of') },
+      () => editStack((template) => { template.Resources.SkillFunction.Properties.Environment.Variables.LOG_LEVEL = 'verbose'; }),
+      { file: STACK, path: `${FUNCTION}.Environment.Variables.LOG_LEVEL`, message: expect.stringContaining('"verbose" is not one of') },
+    ],
+    [
+      'a log level in ask-resources.json the template does not allow',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.cfn.parameters.LogLevel = 'verbose'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.cfn.parameters.LogLevel', message: expect.stringContaining('not one of the template\'s AllowedValues') },
+    ],
+    [
+      'a stack parameter in ask-resources.json the template does not declare',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.cfn.parameters.LogLvl = 'info'; }),
+      { file: STACK, path: 'Parameters.LogLvl', message: expect.stringContaining('ask-resources.json passes it') },
     ],
     [
       'a misspelled Lambda environment variable',
-      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOGLEVEL = 'debug'; }),
-      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.LOGLEVEL', message: expect.stringMatching(/^is not read by the skill/) },
+      () => editStack((template) => { template.Resources.SkillFunction.Properties.Environment.Variables.LOGLEVEL = 'debug'; }),
+      { file: STACK, path: `${FUNCTION}.Environment.Variables.LOGLEVEL`, message: expect.stringMatching(/^is not read by the skill/) },
     ],
     [
       'a client secret put into the Lambda environment',
-      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SPOTIFY_CLIENT_SECRET = 'x'; }),
-      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SPOTIFY_CLIENT_SECRET', message: expect.stringContaining('where a secret belongs') },
+      () => editStack((template) => { template.Resources.SkillFunction.Properties.Environment.Variables.SPOTIFY_CLIENT_SECRET = 'x'; }),
+      { file: STACK, path: `${FUNCTION}.Environment.Variables.SPOTIFY_CLIENT_SECRET`, message: expect.stringContaining('where a secret belongs') },
     ],
     [
-      'a SKILL_ID for another skill than the deployed one',
-      () => {
-        deployedAs(DEPLOYED_SKILL_ID);
-        edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.lambda.environmentVariables.SKILL_ID = 'amzn1.ask.skill.99999999-0000-4000-8000-000000000000'; });
-      },
-      { file: RESOURCES, message: expect.stringContaining('the Lambda would refuse every request') },
+      'the Lambda-only deployer, which provisions no table',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.type = '@ask-cli/lambda-deployer'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.type', message: expect.stringContaining('"@ask-cli/cfn-deployer"') },
     ],
     [
-      'an empty SKILL_ID after the first deploy',
-      () => deployedAs(DEPLOYED_SKILL_ID),
-      { file: RESOURCES, message: expect.stringContaining(`records this profile's skill as ${DEPLOYED_SKILL_ID}; set it`) },
+      'a template path the CLI would not find',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.templatePath = './infrastructure/skill-stack.yaml'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.templatePath', message: expect.stringContaining('./infrastructure/cfn-deployer/skill-stack.yaml') },
+    ],
+    [
+      'a skill event the skill acts on missing from ask deploy\'s subscriptions',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.skillEvents.subscriptions = ['SKILL_ENABLED', 'SKILL_ACCOUNT_LINKED']; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.skillEvents.subscriptions', message: expect.stringMatching(/^must list SKILL_DISABLED: /) },
+    ],
+    [
+      'skill events declared in skill.json, where their endpoint would have to be made up',
+      () => edit(MANIFEST, (json) => { json.manifest.events = { endpoint: { uri: 'arn:aws:lambda:us-east-1:000000000000:function:x' }, subscriptions: [{ eventName: 'SKILL_ENABLED' }] }; }),
+      { file: MANIFEST, path: 'manifest.events', message: expect.stringContaining('userConfig.skillEvents in ask-resources.json') },
+    ],
+    [
+      'no deployment in Europe, where Alexa serves the German, French, Spanish, British and Indian listeners',
+      () => edit(RESOURCES, (json) => { delete json.profiles.default.code.EU; }),
+      { file: RESOURCES, path: 'profiles.default.code.EU', message: expect.stringMatching(/^is missing: Alexa serves en-GB, en-IN, de-DE, fr-FR, es-ES from its Europe endpoint.*answered, and remembered, in us-east-1/) },
+    ],
+    [
+      'the European deployment sent to Virginia',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.awsRegion = 'us-east-1'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.awsRegion', message: expect.stringContaining('is "us-east-1", but Alexa serves en-GB, en-IN, de-DE, fr-FR, es-ES from its Europe endpoint, which is served from "eu-west-1"') },
+    ],
+    [
+      'the default deployment, North America\'s, outside us-east-1',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.awsRegion = 'eu-central-1'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.awsRegion', message: expect.stringContaining('from its North America endpoint, which is served from "us-east-1"') },
+    ],
+    [
+      'another code base for one region',
+      () => edit(RESOURCES, (json) => { json.profiles.default.code.FE.src = './lambda-fe'; }),
+      { file: RESOURCES, path: 'profiles.default.code.FE.src', message: expect.stringContaining('must be "./lambda"') },
+    ],
+    [
+      'a region deploying a template parameter of its own',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.cfn = { parameters: { LogLevel: 'debug' } }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.EU.cfn', message: expect.stringMatching(/^must not differ by region/) },
+    ],
+    [
+      'a Far East stack once no Far East locale is published',
+      () => edit(MANIFEST, (json) => { delete json.manifest.publishingInformation.locales['en-AU']; }),
+      { file: RESOURCES, path: 'profiles.default.code.FE', message: expect.stringContaining('serves none of the published locales (it would serve en-AU, ja-JP)') },
+    ],
+    [
+      'an explicit North American entry deployed to Europe',
+      () => edit(RESOURCES, (json) => { json.profiles.default.code.NA = { src: './lambda' }; json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA = { awsRegion: 'eu-west-1' }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA.awsRegion', message: expect.stringContaining('from its North America endpoint, which is served from "us-east-1"') },
+    ],
+    [
+      'an override for a region the CLI does not deploy',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA = { awsRegion: 'us-east-1' }; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.regionalOverrides.NA', message: expect.stringMatching(/^does nothing: code has no "NA" entry/) },
+    ],
+    [
+      'a published locale whose Alexa region is unknown',
+      () => edit(MANIFEST, (json) => { json.manifest.publishingInformation.locales['nl-NL'] = json.manifest.publishingInformation.locales['de-DE']; }),
+      { file: MANIFEST, path: 'manifest.publishingInformation.locales["nl-NL"]', message: expect.stringContaining('does not know which Alexa region serves it') },
+    ],
+    [
+      'a Node.js runtime older than the bundle targets',
+      () => edit(RESOURCES, (json) => { json.profiles.default.skillInfrastructure.userConfig.runtime = 'nodejs18.x'; }),
+      { file: RESOURCES, path: 'profiles.default.skillInfrastructure.userConfig.runtime', message: expect.stringContaining('Node.js 20+') },
     ],
   ];
 
@@ -267,10 +348,23 @@ describe('npm run validate', () => {
     expect(problems()).toEqual([{ file: MANIFEST, path: '(whole file)', message: 'must be an object, not an array.' }]);
   });
 
-  it('reports a model intent that no handler answers', () => {
+  it('reports a model intent that no handler answers, in every locale', () => {
     const withoutPlayback = HANDLED_INTENTS.filter((name) => name !== 'PlayPlaylistIntent');
-    expect(validateProject(project, withoutPlayback).problems.map((found) => found.message)).toEqual([
-      expect.stringMatching(/^no handler answers PlayPlaylistIntent/),
+    const found = validateProject(project, withoutPlayback).problems;
+    expect(found.map((each) => each.message)).toEqual(Array(11).fill(expect.stringMatching(/^no handler answers PlayPlaylistIntent/)));
+    expect(new Set(found.map((each) => each.file)).size).toBe(11);
+  });
+
+  it('reports CAN_FULFILL_INTENT_REQUEST declared while the code answers no intent name-free', () => {
+    expect(validateProject(project, HANDLED_INTENTS, []).problems).toEqual([
+      { file: MANIFEST, path: 'manifest.apis.custom.interfaces', message: expect.stringMatching(/^declares CAN_FULFILL_INTENT_REQUEST, but the code answers no intent name-free/) },
     ]);
+  });
+
+  it('accepts a manifest without CAN_FULFILL_INTENT_REQUEST when the code answers no intent name-free', () => {
+    edit(MANIFEST, (json) => {
+      json.manifest.apis.custom.interfaces = json.manifest.apis.custom.interfaces.filter((entry: Json) => entry.type !== 'CAN_FULFILL_INTENT_REQUEST');
+    });
+    expect(validateProject(project, HANDLED_INTENTS, []).problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipEntries } from './zipEntries';
@@ -20,6 +20,7 @@ describe('scripts/zip.mjs', () => {
   it('zips every file below a folder with their contents intact, when the project path has a space', () => {
     const script = path.join(dir, 'zip.mjs');
     copyFileSync(zipScript, script);
+    symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     const source = path.join(dir, 'bundle');
     mkdirSync(path.join(source, 'nested'), { recursive: true });
     const big = 'console.log("playlist pal");\n'.repeat(500);

@@ -1,5 +1,6 @@
 import { NotFound } from '../../lambda/spotify';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { snapshotId } from '../../local/spotify/model';
 import { startClientFixture, type ClientFixture } from '../support/spotifyClient';
 
 const KITCHEN = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0';
@@ -29,8 +30,8 @@ describe('the Spotify client', () => {
 
     expect(page).toEqual({
       items: [
-        { id: '3c4d5e6f7g8h9i0j1k2lCM', name: 'Café del Mar', uri: 'spotify:playlist:3c4d5e6f7g8h9i0j1k2lCM', ownerName: 'Demo Listener', trackCount: 120 },
-        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: 'spotify:playlist:4d5e6f7g8h9i0j1k2l3mDF', ownerName: 'Spotify', trackCount: 150 },
+        { id: '3c4d5e6f7g8h9i0j1k2lCM', name: 'Café del Mar', uri: 'spotify:playlist:3c4d5e6f7g8h9i0j1k2lCM', ownerName: 'Demo Listener', ownedBySpotify: false, trackCount: 120, snapshotId: snapshotId(demoAccount().playlists[3]!) },
+        { id: '4d5e6f7g8h9i0j1k2l3mDF', name: 'Deep Focus', uri: 'spotify:playlist:4d5e6f7g8h9i0j1k2l3mDF', ownerName: 'Spotify', ownedBySpotify: true, trackCount: 150, snapshotId: snapshotId(demoAccount().playlists[4]!) },
       ],
       total: 30,
       offset: 3,
@@ -65,11 +66,13 @@ describe('the Spotify client', () => {
       name: 'Morning Run',
       uri: `spotify:playlist:${MORNING_RUN}`,
       ownerName: 'Demo Listener',
+      ownedBySpotify: false,
       trackCount: 42,
       description: 'Upbeat <b>tempo</b> for the first 5k.',
       isPublic: true,
       collaborative: false,
       followers: 0,
+      snapshotId: snapshotId(demoAccount().playlists[0]!),
     });
     const empty = await fixture.api().playlists.get('8h9i0j1k2l3m4n5o6p7qEM');
     expect(empty).toMatchObject({ description: undefined, trackCount: 0 });

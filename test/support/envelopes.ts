@@ -23,6 +23,9 @@ export interface EnvelopeOptions {
   screen?: boolean;
   timestamp?: string;
   requestId?: string;
+  /** Where the skill reaches Alexa's API (progressive responses), and the token it uses there. */
+  apiEndpoint?: string;
+  apiAccessToken?: string;
 }
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000001';
@@ -55,8 +58,8 @@ function base(request: RequestEnvelope['request'], options: EnvelopeOptions): Re
         application: { applicationId: skillId },
         user: { userId, ...(contextToken === undefined ? {} : { accessToken: contextToken }) },
         device: { deviceId: options.deviceId ?? 'amzn1.ask.device.TESTDEVICE', supportedInterfaces },
-        apiEndpoint: 'https://api.amazonalexa.com',
-        apiAccessToken: 'alexa-api-access-token-for-tests',
+        apiEndpoint: options.apiEndpoint ?? 'https://api.amazonalexa.com',
+        apiAccessToken: options.apiAccessToken ?? 'alexa-api-access-token-for-tests',
       },
       ...(options.screen
         ? {
@@ -146,6 +149,20 @@ export function skillEventRequest(type: SkillEventType, body: Record<string, unk
     options,
   );
   return withoutSession as RequestEnvelope;
+}
+
+/**
+ * A CanFulfillIntentRequest as Alexa sends it for a name-free request: the intent and the slots
+ * it heard, outside any session (Amazon's example has no `session`).
+ */
+export function canFulfillIntentRequest(
+  name: string,
+  slots: Record<string, string | undefined> = {},
+  options: EnvelopeOptions = {},
+): RequestEnvelope {
+  const { session: _session, ...withoutSession } = intentRequest(name, slots, options);
+  const { dialogState: _dialogState, ...request } = withoutSession.request as IntentRequest;
+  return { ...withoutSession, request: { ...request, type: 'CanFulfillIntentRequest' } } as unknown as RequestEnvelope;
 }
 
 /** The envelope with the playlist slot resolved by the given authorities, as Alexa sends it. */

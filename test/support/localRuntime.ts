@@ -1,4 +1,4 @@
-import type { LocalConfig } from '../../local/localConfig';
+import { readLinkingConfig, type LocalConfig } from '../../local/localConfig';
 import { startLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
 import { Simulator, type SimulatorOptions } from '../../local/simulator/simulator';
 
@@ -6,7 +6,8 @@ export interface TestRuntime {
   readonly runtime: LocalRuntime;
   /** Every log line the runtime and the skill wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
-  simulator(options?: Omit<SimulatorOptions, 'skill'>): Simulator;
+  /** A simulator on the runtime's skill, account linking and Alexa API, its user linked through the whole flow unless `linked: false`. */
+  simulator(options?: Omit<SimulatorOptions, 'skill' | 'linking'> & { linked?: boolean }): Promise<Simulator>;
   /** A call to the admin routes, e.g. ('POST', '/admin/faults', { fault: '429' }); a string body is sent as it is. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
   /** Posts `body` as it is (a string is sent byte for byte) to /alexa. */
@@ -35,7 +36,7 @@ export async function startTestRuntime(
   const logs: Array<Record<string, unknown>> = [];
   const runtime = await startLocalRuntime({
     env: { REQUEST_BUDGET_MS: '1500', SPOTIFY_TIMEOUT_MS: '600', ...options.env },
-    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, exposeAdmin: false, ...options.local },
+    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, exposeAdmin: false, linking: readLinkingConfig({}), ...options.local },
     sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     ...(options.verifiers === undefined ? {} : { verifiers: options.verifiers }),
     ...(options.serverLimits === undefined ? {} : { serverLimits: options.serverLimits }),
@@ -44,7 +45,14 @@ export async function startTestRuntime(
   return {
     runtime,
     logs,
-    simulator: (simulatorOptions = {}) => new Simulator({ skill: runtime.skill, ...simulatorOptions }),
+    simulator: async ({ linked = true, ...simulatorOptions } = {}) => {
+      const simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, ...simulatorOptions });
+      if (linked) {
+        const outcome = await runtime.linking.link(simulator.userId);
+        if (!outcome.linked) throw new Error(`the test user could not be linked: ${outcome.problem}`);
+      }
+      return simulator;
+    },
     admin: (method, path, body) =>
       call(`${origin}${path}`, {
         method,

@@ -1,7 +1,7 @@
 import type { ResponseEnvelope, ui } from 'ask-sdk-model';
 
 /** Renders SSML as the plain text a person would hear. */
-function ssmlToText(ssml: string): string {
+export function ssmlToText(ssml: string): string {
   return ssml
     .replace(/<break[^>]*>/g, ' ')
     .replace(/<[^>]+>/g, '')

@@ -5,6 +5,7 @@ import { Logger } from '../../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../../lambda/skill';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import type { AccountRecord } from '../../local/spotify/model';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/persistence/embeddedDynamoDb';
 import { SpotifyStandIn } from '../../local/spotify/standIn';
 import { lambdaContext } from './lambdaContext';
 
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   /** Accounts by token; by default the demo account under DEMO_ACCESS_TOKEN. */
   accounts?: Record<string, AccountRecord>;
   env?: Record<string, string>;
+  /** Remember listeners in this table (the embedded one, or any endpoint a test makes up); stateless without it. */
+  table?: Pick<EmbeddedDynamoDb, 'tableName' | 'clientConfig'>;
 }
 
 /**
@@ -37,18 +40,38 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: 'debug',
     REQUEST_BUDGET_MS: '1500',
     SPOTIFY_TIMEOUT_MS: '600',
+    ...(options.table === undefined ? {} : { PERSISTENCE_TABLE_NAME: options.table.tableName }),
     ...options.env,
   });
   const logger = new Logger(config.logLevel, (line) => {
     rawLogs.push(line);
     logs.push(JSON.parse(line) as Record<string, unknown>);
   });
-  const skill = buildSkill(createDependencies(config, logger));
+  const skill = buildSkill(createDependencies(config, logger, options.table === undefined ? {} : { dynamoDb: options.table.clientConfig }));
   return {
     spotify,
     logs,
     rawLogs,
     ask: (envelope, context = lambdaContext()) => skill.invoke(envelope, context),
     close: () => spotify.close(),
+  };
+}
+
+export interface RememberingHarness extends Harness {
+  /** The embedded DynamoDB table the skill remembers listeners in. */
+  readonly table: EmbeddedDynamoDb;
+}
+
+/** The harness with a table of its own in an embedded DynamoDB (dynalite); close() stops both. */
+export async function startRememberingHarness(options: Omit<HarnessOptions, 'table'> = {}): Promise<RememberingHarness> {
+  const table = await startEmbeddedDynamoDb();
+  const harness = await startHarness({ ...options, table });
+  return {
+    ...harness,
+    table,
+    async close() {
+      await harness.close();
+      await table.close();
+    },
   };
 }

@@ -1,0 +1,2 @@
+export * from './dynamoDbPersistenceAdapter';
+export * from './errors';
