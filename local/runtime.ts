@@ -145,6 +145,9 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     // Alexa's API in the local run is this server: the skill may send progressive responses, with the user's Alexa API token, here.
     const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
+    // The demo app's secret and every token the demo Spotify issues never reach the skill's log, whatever quotes them.
+    logger.secrets.keep(demo.accounts.client.secret);
+    demo.accounts.store.onIssued((token) => logger.secrets.add(token));
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }

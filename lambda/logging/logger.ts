@@ -10,28 +10,47 @@ export type LogSink = (line: string) => void;
 /**
  * The secret values a logger removes from every line, whatever field or message they turn up
  * in: the tokens of the request in hand (the linked access token, Alexa's API token) and of
- * the few before it, plus any a component registers (a refresh token, a client secret).
- * Bounded: the oldest is forgotten first, so a long-lived container does not grow.
+ * the few before it, plus any a component registers (a refresh token as it is issued; a client
+ * secret, kept for good). Bounded: of the passing ones the oldest is forgotten first, so a
+ * long-lived container does not grow.
  */
 export class SecretRegistry {
-  private readonly values: string[] = [];
+  private readonly passing: string[] = [];
+  private readonly lasting: string[] = [];
+  private all: readonly string[] = [];
 
-  constructor(private readonly capacity = 32) {}
+  constructor(
+    private readonly capacity = 32,
+    private readonly lastingCapacity = 8,
+  ) {}
 
-  /** Remembers each usable value (strings of at least MIN_SECRET_CHARS characters); others are ignored. */
+  /** Remembers each usable value (strings of at least MIN_SECRET_CHARS characters) among the passing ones; others are ignored. */
   add(...values: readonly unknown[]): void {
     for (const value of values) {
-      if (typeof value !== 'string' || value.length < MIN_SECRET_CHARS) continue;
-      const known = this.values.indexOf(value);
-      if (known >= 0) this.values.splice(known, 1);
-      this.values.push(value);
-      if (this.values.length > this.capacity) this.values.shift();
+      if (!usable(value)) continue;
+      const known = this.passing.indexOf(value);
+      if (known >= 0) this.passing.splice(known, 1);
+      this.passing.push(value);
+      if (this.passing.length > this.capacity) this.passing.shift();
     }
+    this.all = [...this.lasting, ...this.passing];
+  }
+
+  /** Remembers a secret for as long as the registry lives, whatever passes after it: a client secret. */
+  keep(value: unknown): void {
+    if (!usable(value) || this.lasting.includes(value)) return;
+    this.lasting.push(value);
+    if (this.lasting.length > this.lastingCapacity) this.lasting.shift();
+    this.all = [...this.lasting, ...this.passing];
   }
 
   list(): readonly string[] {
-    return this.values;
+    return this.all;
   }
+}
+
+function usable(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= MIN_SECRET_CHARS;
 }
 
 /**

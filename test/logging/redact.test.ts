@@ -217,6 +217,24 @@ describe('the secret registry', () => {
 
     expect(registry.list()).toEqual(['first-token', 'third-token', 'fourth-token']);
   });
+  it('keeps a lasting secret, such as a client secret, however many passing ones come after it', () => {
+    const registry = new SecretRegistry(2);
+
+    registry.keep('client-secret-value');
+    registry.keep('client-secret-value');
+    registry.keep('short');
+    registry.add('token-number-1', 'token-number-2', 'token-number-3');
+
+    expect(registry.list()).toEqual(['client-secret-value', 'token-number-2', 'token-number-3']);
+  });
+
+  it('keeps only so many lasting secrets, the oldest forgotten first', () => {
+    const registry = new SecretRegistry(2, 2);
+
+    ['lasting-one', 'lasting-two', 'lasting-three'].forEach((secret) => registry.keep(secret));
+
+    expect(registry.list()).toEqual(['lasting-two', 'lasting-three']);
+  });
 });
 
 describe('Logger', () => {
