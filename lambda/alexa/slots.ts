@@ -18,13 +18,17 @@ function slot(input: HandlerInput, name: string): Slot | undefined {
 /** More than anyone says for a playlist's name; the rest of a longer value is dropped. */
 export const MAX_SPOKEN_CHARS = 200;
 
-/** What Alexa heard for the slot, or undefined when the slot is missing or blank. */
-export function spokenSlotValue(input: HandlerInput, name: string): string | undefined {
-  const value = slot(input, name)?.value;
+/** A slot's value as heard, trimmed and clipped to {@link MAX_SPOKEN_CHARS}; undefined when it is not text or blank. */
+export function spokenValue(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   // Nobody says more than this in one slot; a forged request may send megabytes.
   const spoken = value.trimStart().slice(0, MAX_SPOKEN_CHARS).trim();
   return spoken === '' ? undefined : spoken;
+}
+
+/** What Alexa heard for the slot, or undefined when the slot is missing or blank. */
+export function spokenSlotValue(input: HandlerInput, name: string): string | undefined {
+  return spokenValue(slot(input, name)?.value);
 }
 
 /**
