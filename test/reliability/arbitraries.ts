@@ -32,18 +32,24 @@ const text = fc.oneof(
   { arbitrary: fc.constantFrom(...HUGE_STRINGS), weight: 1 },
 );
 
-const SPOKEN = ['morning run', 'rock and roll', 'deep', 'the third one', 'no', 'yes', 'chill vibes', 'workout two', 'lofi beats', 'neither', 'piano', '..', '<speak>', '&amp;'];
+const SPOKEN = [
+  'morning run', 'rock and roll', 'deep', 'the third one', 'no', 'yes', 'chill vibes', 'workout two', 'lofi beats', 'neither', 'piano', '..', '<speak>', '&amp;',
+  'play it', 'that one', 'e d m', 'rnb', 'die dritte', 'rock und roll', 'keine von beiden', 'zweiundzwanzig', 'la deuxième', 'celle-là', 'quatre-vingt-dix',
+  'la tercera', 'esa', 'treinta y dos', 'ninguna de las dos',
+];
 const spoken = fc.oneof(fc.constantFrom(...SPOKEN), text);
 
 const INTENTS = [
-  'ListPlaylistsIntent', 'PlaylistDetailsIntent', 'PlayPlaylistIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent',
+  'ListPlaylistsIntent', 'PlaylistDetailsIntent', 'PlayPlaylistIntent', 'PlayLastPlaylistIntent', 'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent',
   'AMAZON.FallbackIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent', 'AMAZON.NextIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.RepeatIntent',
 ];
 const REQUEST_TYPES = [
-  'LaunchRequest', 'IntentRequest', 'IntentRequest', 'IntentRequest', 'SessionEndedRequest', 'CanFulfillIntentRequest', 'System.ExceptionEncountered',
-  'AlexaSkillEvent.SkillEnabled', 'AlexaSkillEvent.SkillAccountLinked', 'AudioPlayer.PlaybackStarted', 'Alexa.Presentation.APL.UserEvent', 'Made.Up',
+  'LaunchRequest', 'IntentRequest', 'IntentRequest', 'IntentRequest', 'SessionEndedRequest', 'CanFulfillIntentRequest', 'CanFulfillIntentRequest',
+  'System.ExceptionEncountered', 'AlexaSkillEvent.SkillEnabled', 'AlexaSkillEvent.SkillDisabled', 'AlexaSkillEvent.SkillAccountLinked',
+  'AlexaSkillEvent.SkillAccountLinked', 'AlexaSkillEvent.SkillPermissionAccepted', 'AudioPlayer.PlaybackStarted', 'Alexa.Presentation.APL.UserEvent', 'Made.Up',
 ];
-const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-MX', 'ja-JP', 'xx', ''];
+/** Every locale the skill speaks, and some it does not. */
+const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE', 'fr-FR', 'fr-CA', 'es-ES', 'es-MX', 'es-US', 'it-IT', 'ja-JP', 'xx', ''];
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 
@@ -56,7 +62,41 @@ const prototypeKeyed = fc
     return object;
   });
 
-const playlistRef = fc.record({ id: fc.oneof(fc.constantFrom('37i9dQZF1DXcBWIGoYBM5M', '1a2b3c4d5e6f7g8h9i0jRR', '..', ''), text), name: text, uri: fc.oneof(fc.constant('spotify:playlist:37i9dQZF1DXcBWIGoYBM5M'), text) });
+/** Ids the demo account has (the first two), ids of the right shape it does not have, and ids that must never become a path. */
+const SPOTIFY_ID_CHARS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
+const playlistId = fc.oneof(
+  fc.constantFrom('37i9dQZF1DXcBWIGoYBM5M', '1a2b3c4d5e6f7g8h9i0jRR', '..', '', '../me/player/play', '%2e%2e'),
+  fc.string({ unit: fc.constantFrom(...SPOTIFY_ID_CHARS), minLength: 22, maxLength: 22 }),
+  text,
+);
+const playlistRef = fc.record(
+  { id: playlistId, name: text, uri: fc.oneof(fc.constant('spotify:playlist:37i9dQZF1DXcBWIGoYBM5M'), text), empty: usually(fc.constant(true)), ownedBySpotify: usually(fc.boolean()) },
+  { requiredKeys: ['id', 'name', 'uri'] },
+);
+
+/** One entry of the library index: [id, name, version] or [id, name, version, 1], or something near it. */
+const libraryEntry = fc.oneof(
+  { arbitrary: fc.tuple(playlistId, text, fc.constantFrom('', 'a1b2c3d4', 'zzzzzzzz')), weight: 6 },
+  { arbitrary: fc.tuple(playlistId, text, fc.constantFrom('a1b2c3d4'), fc.constantFrom(1, 1, 2, '1')), weight: 2 },
+  { arbitrary: fc.tuple(playlistId, usually(text), usually(fc.constantFrom('UPPER', 'toolongversion', 'a1'))), weight: 1 },
+  { arbitrary: wrongType, weight: 1 },
+);
+
+/** A library index that agrees with its total (sometimes hundreds of entries), or one that does not. */
+const library = fc.oneof(
+  fc.array(libraryEntry, { maxLength: 310 }).map((entries) => ({ total: entries.length, entries })),
+  fc.record({ total: usually(fc.integer({ min: -1, max: 2000 })), entries: usually(fc.array(libraryEntry, { maxLength: 8 })) }, { requiredKeys: [] }),
+);
+
+/** "Want me to try again?" pending: the launch, or an intent with its slots, or something that only looks like one. */
+const retry = fc.oneof(
+  fc.constant({ launch: true }),
+  fc.record({
+    intent: usually(fc.oneof({ arbitrary: fc.constantFrom(...INTENTS), weight: 6 }, { arbitrary: text, weight: 1 })),
+    slots: usually(fc.oneof(fc.record({ playlist: usually(spoken) }, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(spoken, wrongType), { maxKeys: 6 }), prototypeKeyed)),
+  }, { requiredKeys: [] }),
+  fc.record({ launch: wrongType }),
+);
 
 const sessionAttributes = fc.oneof(
   fc.constant({}),
@@ -64,6 +104,15 @@ const sessionAttributes = fc.oneof(
   fc.record({ pendingChoice: usually(fc.record({ action: usually(fc.constantFrom('play', 'details')), choices: usually(fc.array(playlistRef, { maxLength: 6 })) })) }),
   fc.record({ offer: usually(fc.oneof(fc.constant({ kind: 'list' }), fc.record({ kind: fc.constant('play'), playlist: playlistRef }))) }),
   fc.record({ playlistEntitiesSent: usually(fc.integer()) }),
+  fc.record({ listed: usually(fc.record({ offset: usually(fc.integer({ min: -5, max: 400 })), playlists: usually(fc.array(playlistRef, { maxLength: 12 })) })) }),
+  fc.record({ described: usually(playlistRef) }),
+  fc.record({ library: usually(library) }),
+  fc.record({ retry: usually(retry) }),
+  // Several at once, as a session that listed, described and failed once would carry them.
+  fc.record(
+    { listed: fc.record({ offset: fc.constant(0), playlists: fc.array(playlistRef, { minLength: 1, maxLength: 5 }) }), described: playlistRef, library, retry, offer: fc.constant({ kind: 'list' }) },
+    { requiredKeys: [] },
+  ),
   prototypeKeyed,
   fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(wrongType, text), { maxKeys: 4 }),
 );
@@ -94,7 +143,8 @@ const intent = fc.record(
   {
     name: usually(fc.oneof({ arbitrary: fc.constantFrom(...INTENTS), weight: 8 }, { arbitrary: text, weight: 1 })),
     confirmationStatus: usually(fc.constant('NONE')),
-    slots: usually(fc.oneof(fc.record({ playlist: usually(slot) }), prototypeKeyed)),
+    // Name-free requests may name slots the skill does not have, and a forger a great many.
+    slots: usually(fc.oneof(fc.record({ playlist: usually(slot) }), prototypeKeyed, fc.dictionary(fc.string({ maxLength: 30 }), slot, { maxKeys: 60 }))),
   },
   { requiredKeys: [] },
 );
@@ -109,7 +159,7 @@ const request = fc.record(
     dialogState: usually(fc.constantFrom('STARTED', 'IN_PROGRESS', 'COMPLETED')),
     reason: usually(fc.constantFrom('USER_INITIATED', 'ERROR', 'EXCEEDED_MAX_REPROMPTS')),
     error: usually(fc.record({ type: usually(text), message: usually(text) })),
-    body: usually(fc.record({ accessToken: usually(text) })),
+    body: usually(fc.record({ accessToken: usually(text), userInformationPersistenceStatus: usually(fc.constantFrom('PERSISTED', 'NOT_PERSISTED')) }, { requiredKeys: [] })),
   },
   { requiredKeys: ['type'] },
 );
@@ -124,6 +174,8 @@ export interface GeneratedEnvelope {
   readonly token: string | undefined;
   /** Alexa's API token, when the envelope has a context to carry it. */
   readonly apiAccessToken: string | undefined;
+  /** The new token a SkillAccountLinked event carries in its body, when it carries one. */
+  readonly linkedEventToken: string | undefined;
 }
 
 /** An Alexa request envelope, plausible or not. */
@@ -141,17 +193,30 @@ export const envelope: fc.Arbitrary<GeneratedEnvelope> = fc
     request: fc.oneof({ arbitrary: request, weight: 12 }, { arbitrary: wrongType, weight: 1 }),
     /** A forger repeating the token where it does not belong: the request id. */
     echoTokenInRequestId: fc.boolean(),
+    /** A SkillAccountLinked event's body carries the newly linked token, as Alexa sends it. */
+    eventToken: accessToken,
+    eventTokenInBody: fc.boolean(),
+    /** Several listeners, so the table holds more than one item; and ids no table takes as a key. */
+    userId: fc.oneof(
+      { arbitrary: fc.constantFrom(TEST_USER_ID, 'amzn1.ask.account.SECOND', 'amzn1.ask.account.THIRD', 'amzn1.ask.account.FOURTH'), weight: 8 },
+      { arbitrary: text, weight: 1 },
+    ),
   })
   .map((generated) => {
     const linked = generated.placement === 'none' ? undefined : generated.token;
     // A secret is one only where the envelope carries it: the skill cannot know any other.
     const carried = linked !== undefined && ((generated.withContext && generated.placement !== 'session') || (generated.withSession && generated.placement !== 'context'));
     const apiAccessToken = generated.withContext ? generated.apiAccessToken : undefined;
-    const user = (inPlace: boolean) => ({ userId: TEST_USER_ID, ...(linked !== undefined && inPlace ? { accessToken: linked } : {}) });
-    const requestPart =
-      generated.echoTokenInRequestId && typeof generated.request === 'object' && generated.request !== null && !Array.isArray(generated.request)
-        ? { ...generated.request, requestId: `forged ${generated.token} ${generated.apiAccessToken}` }
-        : generated.request;
+    const user = (inPlace: boolean) => ({ userId: generated.userId, ...(linked !== undefined && inPlace ? { accessToken: linked } : {}) });
+    const isObject = typeof generated.request === 'object' && generated.request !== null && !Array.isArray(generated.request);
+    const linkedEvent = isObject && generated.eventTokenInBody && (generated.request as { type?: unknown }).type === 'AlexaSkillEvent.SkillAccountLinked';
+    const requestPart = isObject
+      ? {
+          ...(generated.request as Record<string, unknown>),
+          ...(generated.echoTokenInRequestId ? { requestId: `forged ${generated.token} ${generated.apiAccessToken}` } : {}),
+          ...(linkedEvent ? { body: { accessToken: generated.eventToken } } : {}),
+        }
+      : generated.request;
     const envelope: Record<string, unknown> = {
       version: generated.version,
       ...(generated.withSession
@@ -172,7 +237,7 @@ export const envelope: fc.Arbitrary<GeneratedEnvelope> = fc
         : {}),
       request: requestPart,
     };
-    return { event: JSON.parse(JSON.stringify(envelope)) as unknown, token: carried ? linked : undefined, apiAccessToken };
+    return { event: JSON.parse(JSON.stringify(envelope)) as unknown, token: carried ? linked : undefined, apiAccessToken, linkedEventToken: linkedEvent ? generated.eventToken : undefined };
   });
 
 export interface SpotifyAnswer {

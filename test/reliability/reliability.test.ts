@@ -27,6 +27,11 @@ interface Figures {
   spokenAnswers: number;
   emptyAnswers: number;
   linkAccountCards: number;
+  canFulfillAnswers: number;
+  skillEvents: number;
+  linkedEventTokens: number;
+  /** Listeners the table remembered by the end (skill events and plays act on it). */
+  rememberedListeners: number;
   largestResponseBytes: number;
   longestSsmlChars: number;
   slowestMs: number;
@@ -42,6 +47,10 @@ const figures: Figures = {
   spokenAnswers: 0,
   emptyAnswers: 0,
   linkAccountCards: 0,
+  canFulfillAnswers: 0,
+  skillEvents: 0,
+  linkedEventTokens: 0,
+  rememberedListeners: 0,
   largestResponseBytes: 0,
   longestSsmlChars: 0,
   slowestMs: 0,
@@ -64,6 +73,7 @@ function record(invocation: Invocation): void {
   if (response.response?.outputSpeech === undefined) figures.emptyAnswers += 1;
   else figures.spokenAnswers += 1;
   if (response.response?.card?.type === 'LinkAccount') figures.linkAccountCards += 1;
+  if (response.response?.canFulfillIntent !== undefined) figures.canFulfillAnswers += 1;
 }
 
 /** Fails with what went wrong: an exception, a response Alexa would refuse, or a secret where it must not be. */
@@ -82,7 +92,7 @@ function check(invocation: Invocation, secrets: readonly string[]): void {
 }
 
 function secretsOf(generated: GeneratedEnvelope): string[] {
-  return [generated.token, generated.apiAccessToken].filter((secret): secret is string => secret !== undefined);
+  return [generated.token, generated.apiAccessToken, generated.linkedEventToken].filter((secret): secret is string => secret !== undefined);
 }
 
 function percentile(values: readonly number[], share: number): number {
@@ -98,6 +108,7 @@ describe('the built bundle under generated input', () => {
     started = performance.now();
   });
   afterAll(async () => {
+    figures.rememberedListeners = (await bundle.table.items()).length;
     await bundle.close();
     const report = {
       seed: SEED,
@@ -120,6 +131,9 @@ describe('the built bundle under generated input', () => {
         if (generated.token !== undefined) bundle.link(generated.token);
         const invocation = await bundle.invoke(generated.event);
         figures.envelopes += 1;
+        const type = (generated.event as { request?: { type?: unknown } } | null)?.request?.type;
+        if (typeof type === 'string' && type.startsWith('AlexaSkillEvent.')) figures.skillEvents += 1;
+        if (generated.linkedEventToken !== undefined) figures.linkedEventTokens += 1;
         record(invocation);
         check(invocation, secretsOf(generated));
       }),
