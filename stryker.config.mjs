@@ -35,7 +35,15 @@ export default {
         '<rootDir>/test/scripts/',
         '<rootDir>/test/bench/',
         '<rootDir>/test/layers.test.ts',
+        '<rootDir>/test/deploy/',
+        '<rootDir>/test/infrastructure/',
+        // These start npm start or npm run simulate as child processes: slow, and the children
+        // load the source afresh, outside the run's mutant switching.
         '<rootDir>/test/local/commands.test.ts',
+        '<rootDir>/test/local/curlFromDocs.test.ts',
+        '<rootDir>/test/local/listenErrors.test.ts',
+        '<rootDir>/test/local/progressiveResponse.test.ts',
+        '<rootDir>/test/local/simulatorLog.test.ts',
         // Loads fresh modules inside its tests: Stryker would count their module-level lines as
         // covered by it alone, and judge those mutants by a test that only times a cold start.
         '<rootDir>/test/spotify/coldStart.test.ts',
