@@ -1,19 +1,12 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { runLine } from '../../local/simulator/commands';
 import { startTestRuntime, type TestRuntime } from '../support/localRuntime';
+import { rawRequest } from '../support/rawRequest';
 
-/** A request with headers a browser or a rebinding attacker would send (fetch refuses to set Host). */
-function send(url: string, method: string, headers: http.OutgoingHttpHeaders, body?: string): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: text === '' ? undefined : (JSON.parse(text) as unknown) }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
+/** A request with headers a browser or a rebinding attacker would send, its JSON answer parsed. */
+async function send(url: string, method: string, headers: http.OutgoingHttpHeaders, body?: string): Promise<{ status: number; json: unknown }> {
+  const { status, text } = await rawRequest(url, method, headers, body);
+  return { status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
 
 const FAULT = JSON.stringify({ fault: '500' });

@@ -1,13 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminAccess, guardAdmin, type AdminAccess } from '../../local/adminGuard';
+import { rawRequest as send } from '../support/rawRequest';
 
 /*
  * The one guard every control route of the local run wraps itself in (the admin routes today, a
  * web page later): tried here on a route of its own, as a new route would use it.
  */
 
-async function serve(access: AdminAccess): Promise<{ url: string; reached: () => number; close: () => Promise<void> }> {
+type Route = { url: string; reached: () => number; close: () => Promise<void> };
+
+async function serve(access: AdminAccess): Promise<Route> {
   let reached = 0;
   const server = http.createServer(
     guardAdmin(access, (_req, res) => {
@@ -23,17 +26,14 @@ async function serve(access: AdminAccess): Promise<{ url: string; reached: () =>
   };
 }
 
-function send(url: string, method: string, headers: http.OutgoingHttpHeaders, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
+/** Runs `test` against a fresh guarded route, closing it whatever happens. */
+async function withRoute(access: AdminAccess, test: (route: Route) => Promise<void>): Promise<void> {
+  const route = await serve(access);
+  try {
+    await test(route);
+  } finally {
+    await route.close();
+  }
 }
 
 describe('who may use the control routes', () => {
@@ -51,16 +51,13 @@ describe('who may use the control routes', () => {
 
 describe('a route wrapped in the guard', () => {
   it('is answered for a page read from this machine, with or without its own Origin', async () => {
-    const route = await serve({ enabled: true, exposed: false });
-    try {
+    await withRoute({ enabled: true, exposed: false }, async (route) => {
       const port = new URL(route.url).port;
       expect((await send(route.url, 'GET', {})).status).toBe(200);
       expect((await send(route.url, 'GET', { host: `localhost:${port}`, origin: `http://localhost:${port}` })).status).toBe(200);
       expect((await send(route.url, 'POST', { 'content-type': 'application/json' }, '{}')).status).toBe(200);
       expect(route.reached()).toBe(3);
-    } finally {
-      await route.close();
-    }
+    });
   });
 
   it.each([
@@ -70,39 +67,30 @@ describe('a route wrapped in the guard', () => {
     ['a text/plain POST, as a cross-site form sends', 'POST', { 'content-type': 'text/plain' }, 415, /application\/json/],
     ['a PUT without a content type', 'PUT', {}, 415, /application\/json/],
   ])('refuses %s without reaching the route', async (_, method, headers, status, reason) => {
-    const route = await serve({ enabled: true, exposed: false });
-    try {
+    await withRoute({ enabled: true, exposed: false }, async (route) => {
       const answer = await send(route.url, method, headers, method === 'GET' ? undefined : '{}');
 
       expect(answer.status).toBe(status);
       expect(JSON.parse(answer.text)).toEqual({ error: expect.stringMatching(reason) });
       expect(route.reached()).toBe(0);
-    } finally {
-      await route.close();
-    }
+    });
   });
 
   it('is off, saying how to switch it on, on a non-loopback HOST without EXPOSE_ADMIN_ROUTES=on', async () => {
-    const route = await serve(adminAccess({ host: '0.0.0.0', exposeAdmin: false }));
-    try {
+    await withRoute(adminAccess({ host: '0.0.0.0', exposeAdmin: false }), async (route) => {
       const answer = await send(route.url, 'GET', {});
 
       expect(answer.status).toBe(404);
       expect(answer.text).toMatch(/EXPOSE_ADMIN_ROUTES=on/);
       expect(route.reached()).toBe(0);
-    } finally {
-      await route.close();
-    }
+    });
   });
 
   it('answers any Host once exposed on purpose, still never a foreign Origin', async () => {
-    const route = await serve(adminAccess({ host: '0.0.0.0', exposeAdmin: true }));
-    try {
+    await withRoute(adminAccess({ host: '0.0.0.0', exposeAdmin: true }), async (route) => {
       expect((await send(route.url, 'GET', { host: '192.168.1.5:3000' })).status).toBe(200);
       expect((await send(route.url, 'GET', { host: '192.168.1.5:3000', origin: 'http://192.168.1.5:3000' })).status).toBe(200);
       expect((await send(route.url, 'GET', { host: '192.168.1.5:3000', origin: 'https://evil.example' })).status).toBe(403);
-    } finally {
-      await route.close();
-    }
+    });
   });
 });
