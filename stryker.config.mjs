@@ -44,9 +44,11 @@ export default {
         '<rootDir>/test/local/listenErrors.test.ts',
         '<rootDir>/test/local/progressiveResponse.test.ts',
         '<rootDir>/test/local/simulatorLog.test.ts',
-        // Loads fresh modules inside its tests: Stryker would count their module-level lines as
-        // covered by it alone, and judge those mutants by a test that only times a cold start.
+        // These load fresh modules inside their tests: Stryker would count the module-level lines
+        // as covered by them alone, and judge those mutants (the secret key names, say) by a test
+        // that only times a cold start or loads the adapter without the AWS SDK.
         '<rootDir>/test/spotify/coldStart.test.ts',
+        '<rootDir>/test/persistence/awsSdkMissing.test.ts',
       ],
       testSequencer: '<rootDir>/test/support/quickestFirstSequencer.cjs',
       collectCoverage: false,

@@ -14,7 +14,9 @@ import {
 } from '../../lambda/spotify';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson } from '../../local/spotify/model';
-import type { Fault } from '../../local/spotify/standIn';
+import { RetryGate } from '../../lambda/spotify/retryGate';
+import { SpotifyTransport, type CallContext, type TransportOptions } from '../../lambda/spotify/transport';
+import { SpotifyStandIn, type Fault } from '../../local/spotify/standIn';
 import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture, type ClientFixtureOptions } from '../support/spotifyClient';
 
 const FREE_TOKEN = 'free-account-token';
@@ -556,5 +558,87 @@ describe('the Spotify transport when Spotify cannot be reached', () => {
     } finally {
       await refused.close();
     }
+  });
+});
+
+/*
+ * SpotifyTransport used directly, as the client does, but without what the client always adds:
+ * a gate shared by the request's calls, an observer. Every option is optional in its contract.
+ */
+describe('the Spotify transport on its own, without a gate or an observer', () => {
+  let spotify: SpotifyStandIn;
+  const waits: number[] = [];
+  const sleep = async (ms: number) => void waits.push(ms);
+  beforeAll(async () => {
+    spotify = await SpotifyStandIn.start({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount() } });
+  });
+  afterEach(() => {
+    spotify.reset();
+    waits.length = 0;
+  });
+  afterAll(() => spotify.close());
+
+  const transport = (options: Partial<TransportOptions> = {}) => new SpotifyTransport({ baseUrl: spotify.baseUrl, callTimeoutMs: 400, sleep, ...options });
+  const profile = (on: SpotifyTransport, context: Partial<CallContext> = {}) =>
+    on.call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, (schemas) => schemas.privateUser, {
+      accessToken: DEMO_ACCESS_TOKEN,
+      deadline: Deadline.after(5000),
+      ...context,
+    });
+
+  it('answers a call with neither', async () => {
+    await expect(profile(transport())).resolves.toMatchObject({ id: 'demo-user' });
+  });
+
+  it('waits a fitting Retry-After with its own sleep when no gate is shared, then tries again', async () => {
+    spotify.inject({ path: '/me', fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' } } });
+
+    await expect(profile(transport())).resolves.toMatchObject({ id: 'demo-user' });
+    expect(waits).toEqual([1000]);
+    expect(spotify.requests).toHaveLength(2);
+  });
+
+  it.each([
+    [0, 50],
+    [0.5, 150],
+    [1, 250],
+  ])('waits the jitter its random source gives (%d: %i ms) before retrying a 503, with a gate or without', async (random, jitter) => {
+    const once503 = () => spotify.inject({ path: '/me', fault: { kind: 'status', status: 503 } });
+
+    once503();
+    await profile(transport({ random: () => random }));
+    once503();
+    await profile(transport({ random: () => random }), { gate: new RetryGate() });
+
+    expect(waits).toEqual([jitter, jitter]);
+  });
+
+  it('holds the request back again when its second try is also told to wait, so that its other calls wait too', async () => {
+    const gate = new RetryGate();
+    const held: number[] = [];
+    spotify.inject({ path: '/me', fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' } }, times: 2 });
+
+    await expect(profile(transport({ sleep: async (ms) => void held.push(ms) }), { gate })).rejects.toBeInstanceOf(RateLimited);
+
+    // Once before the second try, once after it: the next call of this request waits out the second.
+    expect(held).toEqual([1000, 1000]);
+  });
+
+  it('starts a call with exactly the time an attempt needs left, and none with a millisecond less', async () => {
+    const clock = manualClock();
+    const exact = transport({ minAttemptMs: 1000 });
+
+    await expect(profile(exact, { deadline: Deadline.after(1000, undefined, clock.now) })).resolves.toMatchObject({ id: 'demo-user' });
+    await expect(profile(exact, { deadline: Deadline.after(999, undefined, clock.now) })).rejects.toBeInstanceOf(Timeout);
+    expect(spotify.requests).toHaveLength(1);
+  });
+
+  it('retries neither a refused connection nor any failure below HTTP but a reset or a broken pipe', async () => {
+    const observed: string[] = [];
+    const refused = new SpotifyTransport({ baseUrl: await refusedBaseUrl(), callTimeoutMs: 400, sleep, observe: (event) => observed.push(event.outcome) });
+
+    await expect(profile(refused)).rejects.toMatchObject({ name: 'Unavailable', message: expect.stringMatching(/ECONNREFUSED/) });
+    expect(observed).toEqual(['Unavailable']);
+    expect(waits).toEqual([]);
   });
 });
