@@ -1,5 +1,6 @@
 import {
   ENGLISH,
+  exactlyNamed,
   FRENCH,
   GERMAN,
   matchingLanguageFor,
@@ -337,6 +338,23 @@ describe.each(LANGUAGE_TABLES)('matching a name said in %s', (_name, language, n
   });
 });
 
+describe('a name said whole', () => {
+  const names = [{ name: 'Deep Focus' }, { name: 'Deep House' }, { name: 'Rock & Roll <Live>' }];
+
+  it.each([
+    ['deep house', 'English', ENGLISH, 'Deep House'],
+    ['my deep house playlist', 'English', ENGLISH, 'Deep House'],
+    ['deephouse', 'English', ENGLISH, 'Deep House'],
+    ['rock und roll live', 'German', GERMAN, 'Rock & Roll <Live>'],
+  ] as const)('finds "%s", said in %s, as a whole name', (spoken, _languageName, language, name) => {
+    expect(exactlyNamed(spoken, names, language)).toEqual({ name });
+  });
+
+  it.each(['deep', 'deep housey', 'house'])('finds nothing for "%s", which is not a whole name however close', (spoken) => {
+    expect(exactlyNamed(spoken, names, ENGLISH)).toBeUndefined();
+  });
+});
+
 describe('the language a name is matched in', () => {
   it('is what makes "und" the "&" of a name: in English "rock und roll" is not "Rock & Roll"', () => {
     const names = [{ name: 'Rock & Roll <Live>' }, { name: 'Rock United' }];
@@ -458,6 +476,18 @@ describe('how close is close enough', () => {
 
   it('finds a name that is a near miss, such as a misheard letter', () => {
     expect(matchSpokenName('morning rum', [{ name: 'Morning Run' }, { name: 'Deep House' }], ENGLISH)).toEqual({ kind: 'found', item: { name: 'Morning Run' } });
+  });
+
+  it('takes a fit of exactly the threshold, three letters of four (0.75), and nothing below it', () => {
+    expect(matchSpokenName('abcd', [{ name: 'abcx' }], ENGLISH)).toEqual({ kind: 'found', item: { name: 'abcx' } });
+    expect(matchSpokenName('abcde', [{ name: 'abcxy' }], ENGLISH)).toEqual({ kind: 'none' });
+  });
+
+  it('asks about a name exactly the ambiguity margin behind the best (0.05: one letter of twenty)', () => {
+    const exact = { name: 'a'.repeat(20) };
+    const behind = { name: `${'a'.repeat(19)}b` };
+
+    expect(matchSpokenName('a'.repeat(20), [exact, behind], ENGLISH)).toEqual({ kind: 'ambiguous', items: [exact, behind] });
   });
 
   it('never offers a name that normalises to nothing, even when it is first', () => {
