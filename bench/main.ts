@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureColdStarts } from './coldStart';
 import { measureCriticalPaths } from './criticalPath';
+import { measureHostileInput } from './hostileInput';
 import { formatTable, type BenchReport } from './report';
 import { ratio, round } from './stats';
 import { measureWarm } from './warm';
@@ -16,7 +17,7 @@ import { measureWorstCases } from './worstCase';
  * the project root, where npm runs it.
  */
 // The issue measured Spotify's distance as 150 ms a request; the quick run only needs one that is felt.
-const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, worstCaseEnv: {}, criticalPath: { delayMs: 150, runs: 5 } };
+const FULL = { coldRounds: 20, warmUp: 200, warmRequests: 2000, hungRuns: 3, rateLimitedRuns: 5, hostileRuns: 9, worstCaseEnv: {}, criticalPath: { delayMs: 150, runs: 5 } };
 // Short budgets keep the smoke run to seconds; the full run uses the skill's real defaults.
 const QUICK = {
   coldRounds: 2,
@@ -24,6 +25,7 @@ const QUICK = {
   warmRequests: 20,
   hungRuns: 1,
   rateLimitedRuns: 1,
+  hostileRuns: 1,
   worstCaseEnv: { SPOTIFY_TIMEOUT_MS: '200', REQUEST_BUDGET_MS: '600' },
   criticalPath: { delayMs: 50, runs: 1 },
 };
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
   const warm = await measureWarm(paths, settings.warmUp, settings.warmRequests);
   progress(`worst cases: Spotify hangs (${settings.hungRuns} runs), Spotify answers 429 (${settings.rateLimitedRuns} runs)`);
   const worst = await measureWorstCases(paths, { hungRuns: settings.hungRuns, rateLimitedRuns: settings.rateLimitedRuns, env: settings.worstCaseEnv });
+  progress(`hostile input: a 250 KB spoken name against 300 playlists, a 60,000-character description (${settings.hostileRuns} runs each)`);
+  const hostile = await measureHostileInput(paths, settings.hostileRuns);
   progress(`critical paths: every answer from Spotify ${settings.criticalPath.delayMs} ms late, ${settings.criticalPath.runs} runs of each scenario`);
   const criticalPath = await measureCriticalPaths(paths, settings.criticalPath);
 
@@ -81,6 +85,8 @@ async function main(): Promise<void> {
     heapUsedBytes: warm.heapUsedBytes,
     hungSpotifyAnswerMs: round(worst.hungSpotifyAnswerMs),
     rateLimitedAnswerMs: round(worst.rateLimitedAnswerMs),
+    hostileSlotAnswerMs: round(hostile.hostileSlotAnswerMs, 1),
+    hostileDescriptionAnswerMs: round(hostile.hostileDescriptionAnswerMs, 1),
     criticalPath,
     // Extras: the linked cold start, counted the same way, and what the headline figures are made of.
     coldStartLinkedMs: round(cold.skillLinked.fromProcessStartMs),
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
     rssBytes: warm.rssBytes,
     hungSpotifyRuns: worst.hungRuns,
     rateLimitedRuns: worst.rateLimitedRuns,
+    hostileRuns: hostile.hostileRuns,
     worstCaseEnv: settings.worstCaseEnv,
     quick,
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadAverage1m: round(os.loadavg()[0] ?? 0) },

@@ -13,6 +13,8 @@ export interface BenchFigures {
   readonly heapUsedBytes: number;
   readonly hungSpotifyAnswerMs: number;
   readonly rateLimitedAnswerMs: number;
+  readonly hostileSlotAnswerMs: number;
+  readonly hostileDescriptionAnswerMs: number;
   readonly criticalPath: CriticalPathFigures;
 }
 
@@ -64,6 +66,8 @@ function rows(report: BenchReport): Row[] {
     { figure: '  RSS (rssBytes)', value: mb(number('rssBytes')) },
     { figure: 'Spotify hangs: answer (hungSpotifyAnswerMs)', value: ms(report.hungSpotifyAnswerMs), target: '< 6500 ms', met: report.hungSpotifyAnswerMs < 6500 },
     { figure: 'Spotify 429, Retry-After 30 (rateLimitedAnswerMs)', value: ms(report.rateLimitedAnswerMs) },
+    { figure: '250 KB spoken name, 300 playlists (hostileSlotAnswerMs)', value: ms(report.hostileSlotAnswerMs), target: '<= 50 ms', met: report.hostileSlotAnswerMs <= 50 },
+    { figure: '60,000-char description (hostileDescriptionAnswerMs)', value: ms(report.hostileDescriptionAnswerMs), target: '<= 50 ms', met: report.hostileDescriptionAnswerMs <= 50 },
     ...criticalPathRows(report.criticalPath),
   ];
 }

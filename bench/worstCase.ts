@@ -1,10 +1,9 @@
 import { DEMO_ACCESS_TOKEN, demoAccount } from '../local/spotify/demoAccount';
 import { SpotifyStandIn, type Fault } from '../local/spotify/standIn';
 import { intentRequest } from '../test/support/envelopes';
-import { exited, forkQuietly, nextMessage, skillEnv } from './children';
-import { check, expectRateLimited, expectUnreachable, type Expectation } from './expectations';
-import type { WorkerReply } from './protocol';
-import { median } from './stats';
+import { exited, forkQuietly, skillEnv } from './children';
+import { expectRateLimited, expectUnreachable, type Expectation } from './expectations';
+import { medianAnswerMs } from './timedAnswers';
 
 export interface WorstCaseFigures {
   readonly hungSpotifyAnswerMs: number;
@@ -26,20 +25,14 @@ export async function measureWorstCases(paths: { worker: string; skill: string }
   const worker = forkQuietly(paths.worker, [paths.skill], skillEnv({ SPOTIFY_API_BASE_URL: spotify.baseUrl, ...settings.env }));
   const envelope = intentRequest('ListPlaylistsIntent', {}, { accessToken: DEMO_ACCESS_TOKEN });
 
-  const timeWith = async (what: string, fault: Fault, expect: Expectation, runs: number): Promise<number> => {
-    const times: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      spotify.inject({ method: 'GET', path: '/me/playlists', times: Infinity, fault });
-      const reply = nextMessage<WorkerReply>(worker);
-      worker.send({ type: 'invoke', envelope });
-      const answer = await reply;
-      spotify.clearFaults();
-      if (answer.type !== 'invoked') throw new Error(`${what}: ${answer.type === 'failed' ? answer.message : answer.type}`);
-      check(what, expect, answer.response);
-      times.push(answer.ms);
-    }
-    return median(times);
-  };
+  const timeWith = (what: string, fault: Fault, expect: Expectation, runs: number): Promise<number> =>
+    medianAnswerMs(worker, {
+      what,
+      envelope,
+      expect,
+      runs,
+      around: { before: () => spotify.inject({ method: 'GET', path: '/me/playlists', times: Infinity, fault }), after: () => spotify.clearFaults() },
+    });
 
   try {
     return {

@@ -14,6 +14,11 @@ export interface SkillConfig {
   /** Longest a single Spotify call may take. */
   readonly spotifyCallTimeoutMs: number;
   /**
+   * The one origin, besides Alexa's own API hosts, that may receive the user's Alexa API token
+   * (progressive responses): the local run names its own. Undefined: Alexa's hosts only.
+   */
+  readonly trustedAlexaApiOrigin: string | undefined;
+  /**
    * The DynamoDB table that remembers each listener between sessions; undefined: the skill is
    * stateless. Endpoint, region and credentials come from the AWS SDK's own settings.
    */
@@ -32,14 +37,14 @@ function nonEmpty(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function readUrl(env: Env, name: string, fallback: string): string {
+function readUrl(env: Env, name: string, fallback: string, example = 'https://api.spotify.com/v1'): string {
   const raw = nonEmpty(env, name) ?? fallback;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     // The value is not repeated: a mistyped URL may still hold a password.
-    throw new ConfigurationError(name, 'is not an absolute URL such as https://api.spotify.com/v1');
+    throw new ConfigurationError(name, `is not an absolute URL such as ${example}`);
   }
   // Credentials in the URL would be sent beside the user's token and printed in this very message.
   if (url.username !== '' || url.password !== '') {
@@ -49,6 +54,16 @@ function readUrl(env: Env, name: string, fallback: string): string {
     throw new ConfigurationError(name, `must use http or https, not ${url.protocol}`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** An origin such as http://127.0.0.1:3100: scheme, host and port, nothing else. */
+function readOrigin(env: Env, name: string): string | undefined {
+  if (nonEmpty(env, name) === undefined) return undefined;
+  const url = new URL(readUrl(env, name, '', 'http://127.0.0.1:3000'));
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new ConfigurationError(name, `must be an origin such as http://127.0.0.1:3000, without a path (${url.origin} would do)`);
+  }
+  return url.origin;
 }
 
 function readLogLevel(env: Env, name: string): LogLevel {
@@ -97,6 +112,7 @@ export function loadConfig(env: Env = process.env): SkillConfig {
     // Alexa waits 8 s; 6.5 s leaves room for Lambda and the network on the way back.
     requestBudgetMs: readPositiveInt(env, 'REQUEST_BUDGET_MS', 6500, 7500),
     spotifyCallTimeoutMs: readPositiveInt(env, 'SPOTIFY_TIMEOUT_MS', 3000, 7500),
+    trustedAlexaApiOrigin: readOrigin(env, 'TRUSTED_ALEXA_API_ORIGIN'),
     persistenceTableName: readTableName(env, 'PERSISTENCE_TABLE_NAME'),
     // A healthy table answers in about 10 ms; a second covers a cold connection, and no more.
     persistenceTimeoutMs: readPositiveInt(env, 'PERSISTENCE_TIMEOUT_MS', 1000, 7500),

@@ -8,3 +8,11 @@ export class ConfigurationError extends Error {
     super(`${variable}: ${reason}`);
   }
 }
+
+/** The Lambda was invoked with something that is not an Alexa request envelope at all (null, a string, an array). */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+  constructor(readonly received: string) {
+    super(`the event is not an Alexa request envelope (a JSON object): got ${received}`);
+  }
+}

@@ -23,7 +23,8 @@ import { sessionEndedRequestHandler } from './handlers/sessionEndedRequest';
 import { skillEventHandler } from './handlers/skillEvent';
 import { unhandledRequestHandler } from './handlers/unhandledRequest';
 import { localizationInterceptor } from './i18n';
-import { requestLoggingInterceptor, responseLoggingInterceptor } from './interceptors/logging';
+import { trustedAlexaApiInterceptor } from './interceptors/alexaApi';
+import { requestLoggingInterceptor, requestSecretsInterceptor, responseLoggingInterceptor } from './interceptors/logging';
 import { retryInterceptor } from './interceptors/retry';
 import { sessionSizeInterceptor, sessionStateInterceptor } from './interceptors/sessionState';
 import { Logger } from './logging/logger';
@@ -105,7 +106,14 @@ export function buildSkill({ config, spotify, logger, persistence }: SkillDepend
       sessionEndedRequestHandler(logger),
       unhandledRequestHandler,
     )
-    .addRequestInterceptors(localizationInterceptor, sessionStateInterceptor, retryInterceptor, requestLoggingInterceptor(logger))
+    .addRequestInterceptors(
+      requestSecretsInterceptor(logger),
+      localizationInterceptor,
+      sessionStateInterceptor,
+      retryInterceptor,
+      trustedAlexaApiInterceptor(config.trustedAlexaApiOrigin),
+      requestLoggingInterceptor(logger),
+    )
     .addResponseInterceptors(sessionSizeInterceptor, responseLoggingInterceptor(logger))
     .addErrorHandlers(errorHandler(logger))
     .withCustomUserAgent('playlist-pal');

@@ -37,6 +37,7 @@ async function switchOn(req: http.IncomingMessage, res: http.ServerResponse, dem
  * The demo Spotify's control panel, for trying failures by hand:
  * `GET /admin/faults`, `POST /admin/faults {"fault":"429"}`, `DELETE /admin/faults`, and
  * `GET /admin/state` for the demo account's playback and devices (and what the listener table remembers).
+ * Unguarded: the runtime serves it only through guardAdmin (adminGuard.ts).
  */
 export function adminRoutes(demo: DemoSpotify, rememberedItems?: () => Promise<unknown[]>): RouteHandler {
   return async (req, res) => {

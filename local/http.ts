@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import http from 'node:http';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -112,4 +112,45 @@ export function listen(server: http.Server, port: number, host: string, what: st
       resolve();
     });
   });
+}
+
+/**
+ * Limits for a server that may sit behind a public tunnel: a client that sends its headers or
+ * body a byte at a time is cut off after a few seconds (Node answers 408), idle keep-alive
+ * sockets are closed, and only so many connections are held at once (Alexa sends a handful).
+ */
+export interface ServerLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  /** How often Node looks for requests past those timeouts (its default, 30 s, would let them run 30 s late). */
+  readonly checkIntervalMs: number;
+  readonly maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+  maxConnections: 64,
+};
+
+export function createLocalServer(limits: ServerLimits = SERVER_LIMITS): http.Server {
+  const server = http.createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+  });
+  server.maxConnections = limits.maxConnections;
+  // A socket that opens and then says nothing is not waiting for an answer.
+  server.setTimeout(limits.requestTimeoutMs, (socket) => socket.destroy());
+  return server;
+}
+
+/** Whether `host` (a HOST setting or a Host header's name) is this machine only: localhost, 127.x.x.x or ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name);
 }

@@ -18,6 +18,11 @@ export interface LocalConfig {
   /** Faults switched on in the demo Spotify from the start. */
   readonly faults: readonly FaultName[];
   readonly slowMs: number | undefined;
+  /**
+   * The admin routes (fault switch, demo state) on a HOST other than loopback: off unless
+   * EXPOSE_ADMIN_ROUTES=on, since anyone who reaches them can change what the skill hears.
+   */
+  readonly exposeAdmin: boolean;
   readonly linking: LinkingConfig;
 }
 
@@ -49,9 +54,9 @@ function readPort(env: Env): number {
   return port;
 }
 
-function readVerify(env: Env): boolean {
-  const raw = (value(env, 'ALEXA_VERIFY') ?? 'on').toLowerCase();
-  if (raw !== 'on' && raw !== 'off') throw new ConfigurationError('ALEXA_VERIFY', `"${raw}" must be on or off`);
+function readSwitch(env: Env, name: string, fallback: 'on' | 'off'): boolean {
+  const raw = (value(env, name) ?? fallback).toLowerCase();
+  if (raw !== 'on' && raw !== 'off') throw new ConfigurationError(name, `"${raw}" must be on or off`);
   return raw === 'on';
 }
 
@@ -107,8 +112,9 @@ export function readLocalConfig(env: Env): LocalConfig {
   return {
     port: readPort(env),
     host: value(env, 'HOST') ?? '127.0.0.1',
-    verify: readVerify(env),
+    verify: readSwitch(env, 'ALEXA_VERIFY', 'on'),
     ...readFaultSettings(env),
+    exposeAdmin: readSwitch(env, 'EXPOSE_ADMIN_ROUTES', 'off'),
     linking: readLinkingConfig(env),
   };
 }

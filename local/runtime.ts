@@ -8,10 +8,11 @@ import { ConfigurationError } from '../lambda/errors';
 import { Logger, type LogSink } from '../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../lambda/skill';
 import { adminRoutes } from './admin';
+import { adminAccess, guardAdmin, type AdminAccess } from './adminGuard';
 import { DIRECTIVES_PATH, LocalDirectiveService } from './alexaApi/directives';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
-import { listen, refuse, requestPath, sendJson, type RouteHandler } from './http';
+import { createLocalServer, isLoopbackHost, listen, refuse, requestPath, sendJson, type RouteHandler, type ServerLimits } from './http';
 import { AlexaAccountLinking, alexaRedirectUrls } from './linking/alexaLinking';
 import { LINK_CALLBACK_PATH, linkCallbackRoute } from './linking/linkCallback';
 import { LocalLinking } from './linking/localLinking';
@@ -63,6 +64,8 @@ export interface LocalRuntimeOptions {
   readonly sink?: LogSink;
   /** Replaces Alexa's checks (tests); ignored when verification is off. */
   readonly verifiers?: readonly Verifier[];
+  /** Replaces the endpoint's timeouts and connection cap (tests); SERVER_LIMITS otherwise. */
+  readonly serverLimits?: ServerLimits;
 }
 
 export interface LocalRuntime extends LocalSkill {
@@ -79,6 +82,8 @@ export interface LocalRuntime extends LocalSkill {
   readonly directives: LocalDirectiveService;
   /** The web simulator's user and conversation (the page at `/`). */
   readonly web: WebSimulator;
+  /** Who may use /admin/…: anyone on this machine on a loopback HOST; elsewhere only with EXPOSE_ADMIN_ROUTES=on. */
+  readonly adminAccess: AdminAccess;
   close(): Promise<void>;
 }
 
@@ -125,17 +130,19 @@ function router(routes: Routes, logger: Logger): http.RequestListener {
  * on PORT+2, and on PORT the skill's endpoint (`POST /alexa`) and the fault switch (`/admin/…`);
  * with Alexa's side of account linking, following the project's template, in between.
  */
-export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers }: LocalRuntimeOptions): Promise<LocalRuntime> {
+export async function startLocalRuntime({ env, local, sink = stderrSink, verifiers, serverLimits }: LocalRuntimeOptions): Promise<LocalRuntime> {
   // A template Alexa could not link with stops the start, before anything listens.
   const fileTemplate = readLinkingTemplate(local.linking.templateFile);
-  const demo = await startDemoSpotify(local.host, local.port === 0 ? 0 : local.port + 1, {
+  // Only the skill and the local Alexa, in this process, talk to the demo Spotify and its accounts server: they never need another interface.
+  const demoHost = isLoopbackHost(local.host) ? local.host : '127.0.0.1';
+  const demo = await startDemoSpotify(demoHost, local.port === 0 ? 0 : local.port + 1, {
     accessTokenSeconds: local.linking.accessTokenSeconds,
     refreshTokenSeconds: local.linking.refreshTokenSeconds,
     clientAuthentication: local.linking.clientAuthentication,
     redirectUris: alexaRedirectUrls(),
   });
   let persistence: LocalPersistence | undefined;
-  const server = http.createServer();
+  const server = createLocalServer(serverLimits);
   try {
     persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
@@ -144,9 +151,13 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     // Alexa's API in the local run is this server: the skill may send progressive responses, with the user's Alexa API token, here.
     const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
+    // The demo app's secret and every token the demo Spotify issues never reach the skill's log, whatever quotes them.
+    logger.secrets.keep(demo.accounts.client.secret);
+    demo.accounts.store.onIssued((token) => logger.secrets.add(token));
     if (!local.verify) {
       logger.warn('ALEXA_VERIFY=off: /alexa accepts requests WITHOUT checking Alexa\'s signature or timestamp; never expose it like this');
     }
+    const access = adminAccess(local);
     const urls = { web: `${own}/`, alexa: `${own}/alexa`, admin: `${own}/admin/faults`, spotify: demo.standIn.baseUrl, authorize: demo.accounts.authorizationUrl, token: demo.accounts.tokenUrl };
     const template = forDemoSpotify(fileTemplate, { authorizationUrl: demo.accounts.authorizationUrl, tokenUrl: demo.accounts.tokenUrl, client: demo.accounts.client });
     const alexa = new AlexaAccountLinking({ template, skill: localSkill.skill, ...(localSkill.config.skillId === undefined ? {} : { skillId: localSkill.config.skillId }) });
@@ -169,10 +180,10 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     });
     const routes: Routes = {
       alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),
-      admin: adminRoutes(demo, table && (() => table.items())),
+      admin: guardAdmin(access, adminRoutes(demo, table && (() => table.items()))),
       linkCallback: linkCallbackRoute(linking, (outcome) => web.browserLinkFinished(outcome)),
       directives: directives.route,
-      web: webSimulatorRoutes(web, { exposed: false }, () => urls),
+      web: webSimulatorRoutes(web, access, () => urls),
     };
     server.on('request', router(routes, logger));
     return {
@@ -185,6 +196,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       linkingTemplateFile: local.linking.templateFile,
       directives,
       web,
+      adminAccess: access,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -69,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     sink = fileSink(logFile);
     runtime = await startLocalRuntime({
       env: process.env,
-      local: { port: 0, host: '127.0.0.1', verify: true, ...readFaultSettings(process.env), linking: readLinkingConfig(process.env) },
+      local: { port: 0, host: '127.0.0.1', verify: true, exposeAdmin: false, ...readFaultSettings(process.env), linking: readLinkingConfig(process.env) },
       sink,
     });
     const simulator = new Simulator({ skill: runtime.skill, linking: runtime.linking, directives: runtime.directives, locale: args.locale, skillId: runtime.config.skillId });

@@ -174,3 +174,27 @@ describe('build/lambda/index.js with a listener table', () => {
     expect(logs).toMatch(/"message":"listener memory (unavailable|read abandoned)"/);
   });
 });
+
+describe('build/lambda/index.js given an event that is not an envelope', () => {
+  it.each([
+    ['null', null, 'null'],
+    ['a string', 'hello', 'a string'],
+    ['an array', [], 'an array'],
+    ['a number', 42, 'a number'],
+  ])('rejects %s with a clear error and one log line, never a TypeError', async (_, event, received) => {
+    const script = `const { handler } = require(${JSON.stringify(bundle)});
+      handler(JSON.parse(process.argv[1]), { getRemainingTimeInMillis: () => 8000 }).then(
+        () => process.stderr.write('resolved'),
+        (error) => process.stderr.write(JSON.stringify({ name: error.name, message: error.message })),
+      );`;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(event)], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug' },
+    });
+
+    expect(JSON.parse(stderr)).toEqual({ name: 'InvalidEventError', message: `the event is not an Alexa request envelope (a JSON object): got ${received}` });
+    const lines = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The container's own start-up line (no table configured) comes first; the event gets one line.
+    const forEvent = lines.filter((line) => !String(line.message).startsWith('stateless:'));
+    expect(forEvent).toEqual([expect.objectContaining({ level: 'error', message: 'event is not an Alexa request envelope', received })]);
+  });
+});

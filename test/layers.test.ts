@@ -11,6 +11,7 @@ const LAMBDA = path.join(__dirname, '..', 'lambda');
 const LAYER: Readonly<Record<string, number>> = {
   errors: 0,
   config: 1,
+  secrets: 1,
   speech: 1,
   matching: 1,
   logging: 2,

@@ -17,7 +17,7 @@ export function linkedAccessToken(envelope: RequestEnvelope | undefined): string
   try {
     fromContext = getAccountLinkingAccessToken(envelope);
   } catch {
-    fromContext = undefined;
+    // No context at all: only the session can carry the token.
   }
   return usable(fromContext) ?? usable(envelope.session?.user?.accessToken);
 }

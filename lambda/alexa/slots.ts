@@ -1,5 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { IntentRequest, Slot } from 'ask-sdk-model';
+import { isSpotifyId } from '../spotify';
 import { intentName } from './requestMatchers';
 
 /** The slot that names a playlist in PlayPlaylistIntent and PlaylistDetailsIntent. */
@@ -14,10 +15,20 @@ function slot(input: HandlerInput, name: string): Slot | undefined {
   return typeof found === 'object' && found !== null ? found : undefined;
 }
 
+/** More than anyone says for a playlist's name; the rest of a longer value is dropped. */
+export const MAX_SPOKEN_CHARS = 200;
+
+/** A slot's value as heard, trimmed and clipped to {@link MAX_SPOKEN_CHARS}; undefined when it is not text or blank. */
+export function spokenValue(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  // Nobody says more than this in one slot; a forged request may send megabytes.
+  const spoken = value.trimStart().slice(0, MAX_SPOKEN_CHARS).trim();
+  return spoken === '' ? undefined : spoken;
+}
+
 /** What Alexa heard for the slot, or undefined when the slot is missing or blank. */
 export function spokenSlotValue(input: HandlerInput, name: string): string | undefined {
-  const value = slot(input, name)?.value;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return spokenValue(slot(input, name)?.value);
 }
 
 /**
@@ -32,5 +43,6 @@ export function dynamicEntityId(input: HandlerInput, name: string): string | und
   );
   if (dynamic?.status?.code !== 'ER_SUCCESS_MATCH' || dynamic.values?.length !== 1) return undefined;
   const id = dynamic.values[0]?.value?.id;
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  // The id becomes part of a Spotify path: "..", "/" or "%2F" must never get that far.
+  return isSpotifyId(id) ? id : undefined;
 }

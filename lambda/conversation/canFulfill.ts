@@ -1,6 +1,6 @@
 import type { canfulfill, Intent } from 'ask-sdk-model';
 import { NAME_FREE_INTENTS } from '../alexa/handledIntents';
-import { PLAYLIST_SLOT } from '../alexa/slots';
+import { PLAYLIST_SLOT, spokenValue } from '../alexa/slots';
 import { matchSpokenName, type MatchingLanguage } from '../matching';
 import type { SpotifyApi } from '../spotify';
 import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS } from './sessionState';
@@ -15,12 +15,24 @@ import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS } from './sessionState';
 type Answer = canfulfill.CanFulfillIntent;
 type SlotAnswer = canfulfill.CanFulfillSlot;
 
-/** The slot values Alexa heard, by slot name; empty slots are not detected slots. */
+/** Slot names as an interaction model allows them. */
+const SLOT_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
+/** More slots than any intent has: the answer names each slot heard, and must stay small. */
+const MAX_HEARD_SLOTS = 10;
+
+/**
+ * The slot values Alexa heard, by slot name, clipped as every spoken value is; empty slots are
+ * not detected slots. Only names a model could have, and only so many: a forged request's
+ * thousand slots would otherwise make an answer larger than Alexa takes.
+ */
 function heardSlots(intent: Intent): Array<[string, string]> {
-  return Object.entries(intent.slots ?? {}).flatMap(([name, slot]) => {
-    const value = slot?.value;
-    return typeof value === 'string' && value.trim() !== '' ? [[name, value.trim()] as [string, string]] : [];
-  });
+  const slots = typeof intent.slots === 'object' && intent.slots !== null ? Object.entries(intent.slots) : [];
+  return slots
+    .flatMap(([name, slot]) => {
+      const value = SLOT_NAME.test(name) ? spokenValue((slot as { value?: unknown } | null | undefined)?.value) : undefined;
+      return value === undefined ? [] : [[name, value] as [string, string]];
+    })
+    .slice(0, MAX_HEARD_SLOTS);
 }
 
 function answer(canFulfill: canfulfill.CanFulfillIntentValues, slots: Record<string, SlotAnswer>): Answer {

@@ -1,5 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { clip } from '../speech/ssml';
+import { isSpotifyId } from '../spotify';
 
 /** A playlist the skill has named to the user and may act on in the next turn. */
 export interface PlaylistRef {
@@ -67,8 +68,6 @@ export const MAX_INDEXED_PLAYLISTS = 300;
 /** Nobody says more of a name than this; the index stays small. */
 export const MAX_INDEXED_NAME_CHARS = 60;
 const VERSION = /^[0-9a-z]{0,8}$/;
-/** Spotify ids are 22 base-62 characters; anything far off is not one of ours. */
-const PLAYLIST_ID = /^[0-9A-Za-z]{1,64}$/;
 const MAX_URI_CHARS = 128;
 /** Intent and slot names as the interaction model allows them. */
 const MODEL_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
@@ -102,7 +101,7 @@ export function playlistRef({ id, name, uri, empty, trackCount, ownedBySpotify }
 /** A playlist reference from stored state (session or persistent), checked; undefined when it is not one of ours. */
 export function readPlaylistRef(raw: unknown): PlaylistRef | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string' || typeof raw.uri !== 'string') return undefined;
-  if (!PLAYLIST_ID.test(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
+  if (!isSpotifyId(raw.id) || !raw.uri.startsWith('spotify:') || raw.uri.length > MAX_URI_CHARS) return undefined;
   return playlistRef({ id: raw.id, name: raw.name, uri: raw.uri, empty: raw.empty === true ? true : undefined, ownedBySpotify: raw.ownedBySpotify === true });
 }
 
@@ -121,7 +120,7 @@ function readListed(raw: unknown): SessionState['listed'] {
 function readLibraryEntry(raw: unknown): LibraryEntry | undefined {
   if (!Array.isArray(raw) || raw.length < 3 || raw.length > 4) return undefined;
   const [id, name, version, empty] = raw as unknown[];
-  if (typeof id !== 'string' || !PLAYLIST_ID.test(id) || typeof name !== 'string' || typeof version !== 'string' || !VERSION.test(version)) return undefined;
+  if (!isSpotifyId(id) || typeof name !== 'string' || typeof version !== 'string' || !VERSION.test(version)) return undefined;
   if (raw.length === 4 && empty !== 1) return undefined;
   const clipped = clip(name, MAX_INDEXED_NAME_CHARS);
   return raw.length === 4 ? [id, clipped, version, 1] : [id, clipped, version];

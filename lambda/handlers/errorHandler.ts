@@ -3,6 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { linkAccountResponse } from '../accountLinking/linkAccountResponse';
 import { translator } from '../i18n';
 import type { Logger } from '../logging/logger';
+import { MAX_ID_FIELD_CHARS, requestField } from '../logging/redact';
 import {
   BadResponse,
   Forbidden,
@@ -79,8 +80,8 @@ export function errorHandler(logger: Logger): ErrorHandler {
     handle(input, error) {
       const expected = error instanceof SpotifyError;
       logger[expected ? 'warn' : 'error']('request failed', {
-        requestType: requestType(input),
-        intent: intentName(input),
+        requestType: requestField(requestType(input), MAX_ID_FIELD_CHARS, logger.secrets.list()),
+        intent: requestField(intentName(input), MAX_ID_FIELD_CHARS, logger.secrets.list()),
         error,
         ...(error instanceof UserNotRegistered ? { hint: UserNotRegistered.hint } : {}),
       });

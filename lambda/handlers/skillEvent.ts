@@ -2,6 +2,7 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import { requestType } from '../alexa/requestMatchers';
 import { forgetListener, remember, saveRemembered } from '../conversation/listenerMemory';
 import type { Logger } from '../logging/logger';
+import { MAX_ID_FIELD_CHARS, requestField } from '../logging/redact';
 
 function eventBody(input: HandlerInput): Record<string, unknown> {
   const body: unknown = (input.requestEnvelope.request as { body?: unknown }).body;
@@ -33,7 +34,7 @@ export function skillEventHandler(logger: Logger): RequestHandler {
     canHandle: (input) => requestType(input)?.startsWith('AlexaSkillEvent.') === true,
     async handle(input) {
       const event = requestType(input);
-      logger.info('skill event', { event });
+      logger.info('skill event', { event: requestField(event, MAX_ID_FIELD_CHARS, logger.secrets.list()) });
       if (event === 'AlexaSkillEvent.SkillAccountLinked') {
         await remember(input, { linkedAt: eventTime(input) });
         await saveRemembered(input);

@@ -1,5 +1,11 @@
 import { ENGLISH, type MatchingLanguage } from './language';
 
+/**
+ * How much of a name, or of what was said, takes part in matching. Playlist names are rarely
+ * over 100 characters and nobody says more in one breath; beyond this nothing is compared.
+ */
+export const MAX_MATCHED_CHARS = 200;
+
 /** Letters that Unicode decomposition leaves alone but a speaker pronounces as plain Latin. */
 const FOLDED_LETTERS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
@@ -53,7 +59,9 @@ function formsOf(language: MatchingLanguage): LanguageForms {
  */
 export function normaliseName(text: string, language: MatchingLanguage = ENGLISH): string {
   const { symbols, spelledTokens } = formsOf(language);
+  // Clipped before any work: edit distance is quadratic, and a spoken value or a name may be megabytes.
   let folded = text
+    .slice(0, MAX_MATCHED_CHARS)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -69,7 +77,8 @@ export function normaliseName(text: string, language: MatchingLanguage = ENGLISH
     // "Rock 'n' Roll"; and English "and" in any language: "rock and roll" is said everywhere.
     .map((token) => (token === 'n' || token === 'and' ? language.and : token))
     .flatMap((token) => (Object.hasOwn(spelledTokens, token) ? spelledTokens[token]! : [token]));
-  return language.numbersAsDigits(tokens).join(' ');
+  // NFKD may make one character many ("ﷺ" is 18 letters), and symbols become words: the result is clipped too.
+  return language.numbersAsDigits(tokens.slice(0, MAX_MATCHED_CHARS)).join(' ').slice(0, MAX_MATCHED_CHARS).trim();
 }
 
 /**

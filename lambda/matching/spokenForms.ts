@@ -1,5 +1,5 @@
 import { ENGLISH, type MatchingLanguage } from './language';
-import { normaliseName, spellingsJoined } from './normalise';
+import { MAX_MATCHED_CHARS, normaliseName, spellingsJoined } from './normalise';
 
 export interface SpokenForms {
   /** What Alexa should expect to hear for the name. */
@@ -9,7 +9,7 @@ export interface SpokenForms {
 }
 
 /** Decorations people leave out when they say a name: "(2024)", "<Live>", "— Global", "/ Later". */
-const DECORATION = /\s*(?:\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\})\s*/g;
+const DECORATION = /\s*(?:\([^()]*\)|\[[^[\]]*\]|<[^<>]*>|\{[^{}]*\})\s*/g;
 const SUBTITLE = /\s+(?:[-–—:|/])\s+.*$/;
 
 /** A hyphen inside a word: "Lo-Fi", "K-Pop", "Hip-Hop" are also said as one word. */
@@ -36,7 +36,9 @@ function respellings(original: string, language: MatchingLanguage): string[] {
 }
 
 /** The spoken-friendly forms of a playlist name in the user's language, for dynamic entities ("Top 50" as "top fünfzig" in German). */
-export function spokenForms(name: string, language: MatchingLanguage = ENGLISH): SpokenForms {
+export function spokenForms(fullName: string, language: MatchingLanguage = ENGLISH): SpokenForms {
+  // The patterns above backtrack on long runs of brackets or spaces: they only ever see a bounded name.
+  const name = fullName.slice(0, MAX_MATCHED_CHARS);
   const value = normaliseName(name, language);
   const shortened = [name.replace(DECORATION, ' '), name.replace(SUBTITLE, ''), name.replace(DECORATION, ' ').replace(SUBTITLE, '')];
   const candidates = [

@@ -1,5 +1,10 @@
 /** Spoken descriptions stay short: about two sentences. */
 export const MAX_DESCRIPTION_CHARS = 200;
+/**
+ * How much of Spotify's description HTML is read at all: Spotify limits descriptions to 300
+ * characters, which links and escapes may make a few times longer; the rest is never spoken.
+ */
+const MAX_DESCRIPTION_HTML_CHARS = 4000;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -30,7 +35,10 @@ function shorten(text: string, max: number): string {
  */
 export function plainDescription(html: string | undefined, max = MAX_DESCRIPTION_CHARS): string | undefined {
   if (html === undefined) return undefined;
-  const text = decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ''))
+  // Clipped before any pattern runs: a description is Spotify's to size. A tag ends at the next
+  // "<" too, so a run of "<" costs one step each, not a scan to the end of the text each.
+  const bounded = html.slice(0, MAX_DESCRIPTION_HTML_CHARS);
+  const text = decodeEntities(bounded.replace(/<br\s*\/?>/gi, ' ').replace(/<[^<>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
   return text === '' ? undefined : shorten(text, max);

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Deadline } from './deadline';
 import { NotFound } from './errors';
+import { isSpotifyId } from './ids';
 import { collectPages, pageWithinLimits, type PageRequest } from './paging';
 import { RetryGate } from './retryGate';
 import type * as schemas from './schemas';
@@ -79,8 +80,8 @@ export class SpotifyClient {
         listMine,
         listAllMine: (max) => collectPages(listMine, { max, concurrency: PAGE_CONCURRENCY, canContinue: () => transport.canStartCall(deadline) }),
         async get(playlistId) {
-          // An empty id would turn `/playlists/{id}` into `/playlists/`, which is no operation at all.
-          if (playlistId.trim() === '') throw new NotFound('no playlist id given', { operation: 'playlists.get' });
+          // An empty id would turn `/playlists/{id}` into `/playlists/`, and ".." into `/`: no such playlist, and no call.
+          if (!isSpotifyId(playlistId)) throw new NotFound('not a Spotify playlist id', { operation: 'playlists.get' });
           const body = await call(
             { operation: 'playlists.get', method: 'GET', path: `/playlists/${encodeURIComponent(playlistId)}` },
             (s) => s.playlist,

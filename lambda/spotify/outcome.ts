@@ -13,6 +13,7 @@ import {
   type SpotifyErrorDetails,
 } from './errors';
 import type { errorBody } from './schemas';
+import { removeSecrets } from '../secrets';
 
 /** What one attempt came to: a value, an error worth one more try after `waitMs`, or a final error. */
 export type Outcome<T> = { readonly kind: 'ok'; readonly value: T } | Failure;
@@ -23,6 +24,17 @@ export type Failure =
 
 /** Longest piece of Spotify's own error message kept in an error. */
 const MAX_MESSAGE_CHARS = 200;
+/** Spotify's reasons are short words such as PREMIUM_REQUIRED. */
+const MAX_REASON_CHARS = 64;
+
+/**
+ * Text from Spotify's answer, fit to become part of an error (and so of a log line): the
+ * secrets removed first, then clipped, so a cut can never leave part of a token behind.
+ * Spotify may quote the request back, token and all.
+ */
+export function untrustedText(text: string, secrets: readonly string[], max: number): string {
+  return Array.from(removeSecrets(text, secrets).slice(0, max * 2)).slice(0, max).join('');
+}
 
 /** A 2xx body: parsed with `schema`, or ignored when the operation answers without one (`schema` null). */
 export function successOutcome(operation: string, status: number, text: string, schema: z.ZodMiniType | null): Outcome<unknown> {
@@ -58,8 +70,10 @@ export function failureOutcome(
   text: string,
   errorSchema: typeof errorBody,
   jitterMs: () => number,
+  /** The values Spotify's words must not carry into the error: the access token of the call. */
+  secrets: readonly string[] = [],
 ): Failure {
-  const spotify = parseErrorBody(text, errorSchema);
+  const spotify = parseErrorBody(text, errorSchema, secrets);
   const details: SpotifyErrorDetails = { operation, status, spotifyMessage: spotify.message, reason: spotify.reason };
   if (status === 401) return { kind: 'fail', error: new Unauthorized('access token rejected', details) };
   if (status === 403 && spotify.reason === 'PREMIUM_REQUIRED') {
@@ -92,7 +106,7 @@ function saysUserNotRegistered(message: string): boolean {
 }
 
 /** Spotify's `{ error: { status, message, reason? } }`, when the body really is one. */
-function parseErrorBody(text: string, errorSchema: typeof errorBody): { message?: string; reason?: string } {
+function parseErrorBody(text: string, errorSchema: typeof errorBody, secrets: readonly string[]): { message?: string; reason?: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -102,7 +116,11 @@ function parseErrorBody(text: string, errorSchema: typeof errorBody): { message?
   }
   const parsed = errorSchema.safeParse(json);
   if (!parsed.success) return {};
-  return { message: parsed.data.error.message?.slice(0, MAX_MESSAGE_CHARS), reason: parsed.data.error.reason };
+  const { message, reason } = parsed.data.error;
+  return {
+    message: message === undefined ? undefined : untrustedText(message, secrets, MAX_MESSAGE_CHARS),
+    reason: reason === undefined ? undefined : untrustedText(reason, secrets, MAX_REASON_CHARS),
+  };
 }
 
 /** IMF-fixdate, RFC 850 and asctime, the three forms HTTP allows; anything looser is not a date to wait for. */

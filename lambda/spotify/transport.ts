@@ -207,7 +207,7 @@ export class SpotifyTransport {
       report(String(status), status);
       return status >= 200 && status < 300
         ? successOutcome(request.operation, status, text, answer.body)
-        : failureOutcome(request.operation, status, response.headers['retry-after'], text, answer.error, () => this.jitterMs());
+        : failureOutcome(request.operation, status, response.headers['retry-after'], text, answer.error, () => this.jitterMs(), [context.accessToken]);
     } catch (error) {
       const outcome = this.networkOutcome(request.operation, error, controller.signal.aborted, timeoutMs);
       report(outcome.error.name);

@@ -73,6 +73,8 @@ export class LocalDirectiveService {
    */
   open(requestId: string, onSpeech?: (speech: ProgressiveResponse) => void): AlexaApiAccess {
     const apiAccessToken = randomBytes(24).toString('base64url');
+    // The skill's logger is this one: the token stays out of every line, as the skill's own token does.
+    this.logger.secrets.add(apiAccessToken);
     this.inFlight.set(apiAccessToken, { requestId, heard: [], onSpeech, answered: false });
     return { apiEndpoint: this.apiEndpoint, apiAccessToken };
   }

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../../lambda/logging/logger';
+import { MAX_ID_FIELD_CHARS, requestField } from '../../lambda/logging/redact';
 import { readBodyOrRefuse, refuse, sendJson, type RouteHandler } from '../http';
 import { verifyRequest, VerificationError, type Verifier } from './verification';
 
@@ -32,9 +33,10 @@ function isEnvelope(json: unknown): json is RequestEnvelope {
   return typeof request === 'object' && request !== null && typeof (request as { type?: unknown }).type === 'string';
 }
 
-function requestFacts(envelope: RequestEnvelope): Record<string, unknown> {
+/** What the log says of a request: its type and intent, clipped (a forged request chooses their length). */
+function requestFacts(envelope: RequestEnvelope, secrets: readonly string[]): Record<string, unknown> {
   const intent = (envelope.request as { intent?: { name?: unknown } }).intent;
-  return { requestType: envelope.request.type, intent: intent?.name };
+  return { requestType: requestField(envelope.request.type, MAX_ID_FIELD_CHARS, secrets), intent: requestField(intent?.name, MAX_ID_FIELD_CHARS, secrets) };
 }
 
 /**
@@ -67,11 +69,11 @@ export function alexaEndpoint({ skill, logger, verifiers }: AlexaEndpointOptions
     if (!isEnvelope(envelope)) return refuse(res, 400, 'the body is not an Alexa request envelope (no "request" with a "type")');
     try {
       const response = await skill.invoke(envelope);
-      logger.info('alexa request answered', requestFacts(envelope));
+      logger.info('alexa request answered', requestFacts(envelope, logger.secrets.list()));
       sendJson(res, 200, response);
     } catch (error) {
       // The SDK throws only before any handler runs, e.g. for another skill's id: the request's fault.
-      logger.warn('alexa request not dispatched', { ...requestFacts(envelope), error });
+      logger.warn('alexa request not dispatched', { ...requestFacts(envelope, logger.secrets.list()), error });
       refuse(res, 400, `the skill could not take this request: ${(error as Error).message}`);
     }
   };

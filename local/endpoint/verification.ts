@@ -31,7 +31,8 @@ export class CertificateUrlVerifier implements Verifier {
     }
     if (url.protocol !== 'https:') throw new VerificationError(`SignatureCertChainUrl must use https, not ${url.protocol}`);
     if (url.hostname.toLowerCase() !== 's3.amazonaws.com') throw new VerificationError(`SignatureCertChainUrl has invalid host name: ${url.hostname}`);
-    if (url.port !== '' && url.port !== '443') throw new VerificationError(`SignatureCertChainUrl has invalid port: ${url.port}`);
+    // URL drops https's own port 443, so any port left is another one.
+    if (url.port !== '') throw new VerificationError(`SignatureCertChainUrl has invalid port: ${url.port}`);
     if (!url.pathname.startsWith('/echo.api/')) throw new VerificationError(`SignatureCertChainUrl has invalid path: ${url.pathname}`);
   }
 }

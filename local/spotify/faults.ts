@@ -62,22 +62,27 @@ export interface ActiveFault {
 
 /** The faults switched on in a demo Spotify, and the one way to change them. */
 export class FaultSwitch {
-  private readonly switchedOn: ActiveFault[] = [];
+  /** One rule per fault name at most: switching a fault on again replaces it (a new delay, say), never piles up. */
+  private readonly switchedOn = new Map<FaultName, { readonly fault: ActiveFault; readonly rule: FaultRule }>();
 
   constructor(private readonly spotify: SpotifyStandIn) {}
 
   get active(): readonly ActiveFault[] {
-    return this.switchedOn;
+    return [...this.switchedOn.values()].map(({ fault }) => fault);
   }
 
   switchOn(name: FaultName, settings: FaultSettings = {}): void {
-    this.spotify.inject({ ...ruleFor(name, settings), times: Infinity });
-    this.switchedOn.push({ name, description: FAULTS[name], ...(name === 'slow' ? { ms: settings.ms ?? DEFAULT_SLOW_MS } : {}) });
+    const previous = this.switchedOn.get(name);
+    if (previous !== undefined) this.spotify.removeFault(previous.rule);
+    // Deleted first, so the fault switched on last is listed last.
+    this.switchedOn.delete(name);
+    const rule = this.spotify.inject({ ...ruleFor(name, settings), times: Infinity });
+    this.switchedOn.set(name, { fault: { name, description: FAULTS[name], ...(name === 'slow' ? { ms: settings.ms ?? DEFAULT_SLOW_MS } : {}) }, rule });
   }
 
   clear(): void {
     this.spotify.clearFaults();
-    this.switchedOn.length = 0;
+    this.switchedOn.clear();
   }
 }
 

@@ -18,7 +18,14 @@ export interface RecordedRequest {
   /** Path below `/v1`, e.g. `/me/playlists`. */
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** The headers, less Authorization: the record must not become a store of tokens. */
   readonly headers: Readonly<http.IncomingHttpHeaders>;
+  /**
+   * Whom the `Authorization: Bearer …` header opened: an account's id, `unknown token` for a
+   * bearer token that opens no account, or undefined when there was no bearer token. Set once the
+   * token has been checked, before any fault or answer.
+   */
+  authorizedAs: string | undefined;
   /** Parsed JSON body, or the raw text when it is not JSON. */
   readonly body: unknown;
   /**
@@ -72,6 +79,9 @@ export interface StandInOptions {
 }
 
 const NOT_FOUND = (message = 'Service not found') => ({ status: 404, body: errorJson(404, message) });
+
+/** How many requests the stand-in remembers, most recent last: enough for any test, bounded for `npm start`. */
+export const MAX_RECORDED_REQUESTS = 200;
 
 /**
  * A small Spotify Web API on loopback for the operations the skill uses, answering in the
@@ -132,9 +142,22 @@ export class SpotifyStandIn {
     return this.accounts[token];
   }
 
-  /** Applies `fault` to the next matching request(s). */
-  inject(rule: FaultRule): void {
-    this.faults.push({ ...rule, times: rule.times ?? 1 });
+  /** Applies `fault` to the next matching request(s); returns the rule as kept, for {@link removeFault}. */
+  inject(rule: FaultRule): FaultRule {
+    const kept = { ...rule, times: rule.times ?? 1 };
+    this.faults.push(kept);
+    return kept;
+  }
+
+  /** Takes back a rule {@link inject} returned, whether or not it has been used up. */
+  removeFault(rule: FaultRule): void {
+    const index = this.faults.indexOf(rule);
+    if (index >= 0) this.faults.splice(index, 1);
+  }
+
+  /** How many fault rules are waiting to apply. */
+  get faultRuleCount(): number {
+    return this.faults.length;
   }
 
   clearFaults(): void {
@@ -169,18 +192,25 @@ export class SpotifyStandIn {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const text = await readBody(req);
     const path = url.pathname.replace(/^\/v1(?=\/)/, '');
+    const { authorization, ...headers } = req.headers;
+    const token = bearerToken(authorization);
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
       query: Object.fromEntries(url.searchParams),
-      headers: req.headers,
+      headers,
+      authorizedAs: undefined,
       body: parseJson(text),
       started: (this.events += 1),
     };
     this.requests.push(record);
+    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
     res.once('close', () => (record.ended = this.events += 1));
-
+    // The fault is taken the moment the request is recorded: concurrent requests take them in the order they arrived.
     const fault = this.takeFault(req.method ?? 'GET', path, url.searchParams);
+    const access = path.startsWith('/') ? await this.access(token, req.method ?? 'GET', path) : { status: 404, message: 'Service not found' };
+    if (token !== undefined) record.authorizedAs = 'account' in access ? access.account.id : 'unknown token';
+
     if (fault !== undefined) {
       switch (fault.kind) {
         case 'hang':
@@ -218,8 +248,6 @@ export class SpotifyStandIn {
           break;
       }
     }
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const access = path.startsWith('/') ? await this.access(token, req.method ?? 'GET', path) : { status: 404, message: 'Service not found' };
     const answer = 'account' in access ? this.route(req.method ?? 'GET', path, url.searchParams, access.account, parseJson(text)) : { status: access.status, body: errorJson(access.status, access.message) };
     send(res, answer.status, answer.body);
   }
@@ -285,6 +313,10 @@ export class SpotifyStandIn {
     account.playback = { deviceId: target.id, contextUri: typeof contextUri === 'string' ? contextUri : account.playback.contextUri, isPlaying: true };
     return { status: 204 };
   }
+}
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
 }
 
 /** The stand-in's own rule: each token in `accounts` reaches its account, for every call. */

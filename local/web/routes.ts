@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { readBodyOrRefuse, refuse, requestPath, sendJson, type RouteHandler } from '../http';
 import { ConversationFileError, MAX_CONVERSATION_BYTES, parseConversation } from './conversation';
-import { guarded, type GuardOptions } from './guard';
+import { guardAdmin, type AdminAccess } from '../adminGuard';
 import { pageAssets } from './pageBundle';
 import { ConversationFullError } from './session';
 import type { WebSimulator } from './webSimulator';
@@ -131,12 +131,13 @@ function apiRoutes(web: WebSimulator): Record<string, Partial<Record<'GET' | 'PO
 
 /**
  * The web simulator: the page at `/`, its files under /simulator/, and its API under
- * /simulator/api/, behind the admin routes' rules (loopback Host, same origin, JSON only).
+ * /simulator/api/, behind the admin routes' guard (on only where they are, loopback Host unless
+ * exposed, same origin, JSON only): the page drives the run as much as /admin/… does.
  * `index` is what `/` answered before the page existed, still given to a client that asks for JSON.
  */
-export function webSimulatorRoutes(web: WebSimulator, guard: GuardOptions, index: () => unknown): RouteHandler {
+export function webSimulatorRoutes(web: WebSimulator, access: AdminAccess, index: () => unknown): RouteHandler {
   const api = apiRoutes(web);
-  return guarded(async (req, res) => {
+  return guardAdmin(access, async (req, res) => {
     const path = requestPath(req) ?? '/';
     const method = req.method ?? 'GET';
     if (path === '/') {
@@ -159,5 +160,5 @@ export function webSimulatorRoutes(web: WebSimulator, guard: GuardOptions, index
       }
     }
     refuse(res, 404, 'the web simulator is at /');
-  }, guard);
+  });
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerInput } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { speakWhileSlow, PROGRESSIVE_AFTER_MS } from '../../lambda/alexa/progressiveResponse';
+import { isTrustedApiEndpoint, speakWhileSlow, PROGRESSIVE_AFTER_MS } from '../../lambda/alexa/progressiveResponse';
 import { TimeBoxedApiClient } from '../../lambda/alexa/timeBoxedApiClient';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { intentRequest } from '../support/envelopes';
@@ -60,13 +60,15 @@ function withApiEndpoint(envelope: RequestEnvelope, apiEndpoint: string): Reques
 }
 
 describe('the progressive response while Spotify is slow', () => {
+  // Budgets wide enough for a Spotify that answers after the progressive response is due.
+  const budgets = { SPOTIFY_TIMEOUT_MS: '3000', REQUEST_BUDGET_MS: '4000' };
   let harness: Harness;
-  beforeAll(async () => {
-    // Budgets wide enough for a Spotify that answers after the progressive response is due.
-    harness = await startHarness({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount() }, env: { SPOTIFY_TIMEOUT_MS: '3000', REQUEST_BUDGET_MS: '4000' } });
-  });
-  afterEach(() => harness.spotify.reset());
-  afterAll(() => harness.close());
+  afterEach(() => harness.close());
+
+  /** A skill that trusts `origin` (TRUSTED_ALEXA_API_ORIGIN) besides Alexa's own API hosts. */
+  const startTrusting = async (origin?: string) => {
+    harness = await startHarness({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount() }, env: { ...budgets, ...(origin === undefined ? {} : { TRUSTED_ALEXA_API_ORIGIN: origin }) } });
+  };
 
   const slowPlay = (apiEndpoint: string) => {
     harness.spotify.inject({ path: '/me/playlists', fault: { kind: 'delay', ms: PROGRESSIVE_AFTER_MS + 300 } });
@@ -77,6 +79,7 @@ describe('the progressive response while Spotify is slow', () => {
   it("tells the user to hold on through Alexa's directive service, then gives the real answer", async () => {
     const service = await DirectiveService.start(true);
     try {
+      await startTrusting(service.endpoint);
       const { envelope, answer } = slowPlay(service.endpoint);
 
       expect(spokenText(await answer)).toBe('Playing Morning Run on Kitchen Echo.');
@@ -90,9 +93,23 @@ describe('the progressive response while Spotify is slow', () => {
     }
   });
 
+  it('never sends the Alexa API token to an apiEndpoint that is neither Alexa\'s nor the configured one', async () => {
+    const service = await DirectiveService.start(true);
+    try {
+      await startTrusting('http://127.0.0.1:1');
+      const { answer } = slowPlay(service.endpoint);
+
+      expect(spokenText(await answer)).toBe('Playing Morning Run on Kitchen Echo.');
+      expect(service.calls).toEqual([]);
+    } finally {
+      await service.close();
+    }
+  });
+
   it('answers while the directive service still holds the progressive response open', async () => {
     const service = await DirectiveService.start(false);
     try {
+      await startTrusting(service.endpoint);
       const { answer } = slowPlay(service.endpoint);
       await service.firstCall();
 
@@ -103,10 +120,37 @@ describe('the progressive response while Spotify is slow', () => {
   });
 
   it('answers as usual when the directive service cannot be reached, and its failure leaks no Alexa API token', async () => {
+    await startTrusting('http://127.0.0.1:1');
     const { envelope, answer } = slowPlay('http://127.0.0.1:1');
 
     expect(spokenText(await answer)).toBe('Playing Morning Run on Kitchen Echo.');
     expect(harness.rawLogs.join('\n')).not.toContain(envelope.context.System.apiAccessToken);
+  });
+});
+
+describe('where the Alexa API token may go', () => {
+  it.each(['https://api.amazonalexa.com', 'https://api.eu.amazonalexa.com', 'https://api.fe.amazonalexa.com/', 'https://API.AMAZONALEXA.COM'])(
+    'to Alexa\'s own API host %s',
+    (endpoint) => {
+      expect(isTrustedApiEndpoint(endpoint)).toBe(true);
+    },
+  );
+
+  it('to the origin the configuration names, and only that exact origin', () => {
+    expect(isTrustedApiEndpoint('http://127.0.0.1:3100', 'http://127.0.0.1:3100')).toBe(true);
+    expect(isTrustedApiEndpoint('http://127.0.0.1:3101', 'http://127.0.0.1:3100')).toBe(false);
+  });
+
+  it.each([
+    ['plain http to an Alexa host', 'http://api.amazonalexa.com'],
+    ['another port on an Alexa host', 'https://api.amazonalexa.com:8443'],
+    ['a look-alike host', 'https://api.amazonalexa.com.evil.example'],
+    ['a host of Amazon that is not the API', 'https://s3.amazonaws.com'],
+    ['credentials in the URL', 'https://user:pw@api.amazonalexa.com'],
+    ['something that is not a URL', 'api.amazonalexa.com'],
+    ['no endpoint at all', undefined],
+  ])('never with %s', (_, endpoint) => {
+    expect(isTrustedApiEndpoint(endpoint)).toBe(false);
   });
 });
 

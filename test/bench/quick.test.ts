@@ -19,6 +19,8 @@ const REQUIRED_KEYS = [
   'coldStartPersistentMs',
   'coldStartPersistentUnlinkedMs',
   'coldStartPlayAgainMs',
+  'hostileSlotAnswerMs',
+  'hostileDescriptionAnswerMs',
 ];
 
 /** Keeps `npm run bench` from rotting: the smoke run must finish and write every figure. Times are never asserted. */

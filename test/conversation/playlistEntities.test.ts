@@ -67,6 +67,17 @@ describe("teaching Alexa the user's playlist names", () => {
     expect(startedAfter(listing!, deleted!)).toBe(true);
   });
 
+  it.each(['..', '.', '../me/player/play', '%2e%2e', 'id?x=1', 'id#frag'])(
+    'never turns an entity id of %j into a Spotify path: it matches the spoken words instead',
+    async (id) => {
+      const response = await harness.ask(resolved(play('morning run'), { authority: DYNAMIC_AUTHORITY, ids: [id] }));
+
+      expect(spokenText(response)).toBe('Playing Morning Run on Kitchen Echo.');
+      expect([...calls()].sort()).toEqual(['GET /me/player/devices', 'GET /me/playlists', 'PUT /me/player/play']);
+      expect(harness.spotify.requests.every((request) => !request.path.startsWith('/playlists/'))).toBe(true);
+    },
+  );
+
   it('matches the spoken words when the dynamic match is not unique, or only the static catalogue matched', async () => {
     for (const envelope of [
       resolved(play('deep focus'), { authority: DYNAMIC_AUTHORITY, ids: ['4d5e6f7g8h9i0j1k2l3mDF', '5e6f7g8h9i0j1k2l3m4nDH'] }),

@@ -142,4 +142,21 @@ describe('CanFulfillIntentRequest, for name-free requests', () => {
     expect(response.response.canFulfillIntent).toEqual({ canFulfill: 'YES', slots: { playlist: { canUnderstand: 'YES', canFulfill: 'YES' } } });
     expect(calls()).toEqual(Array(5).fill('GET /me/playlists'));
   });
+
+  it('answers a forged request naming a thousand slots with at most ten of them, well inside the 24 KB Alexa takes', async () => {
+    const slots = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`slot${index}`, `value ${index}`]));
+
+    const response = await ask('PlayPlaylistIntent', { ...slots, playlist: 'workout' });
+
+    expect(response.response.canFulfillIntent).toMatchObject({ canFulfill: 'NO' });
+    expect(Object.keys(response.response.canFulfillIntent?.slots ?? {})).toHaveLength(10);
+    expect(Buffer.byteLength(JSON.stringify(response))).toBeLessThan(2000);
+    expect(calls()).toEqual([]);
+  });
+
+  it('clips a 250 KB slot value before matching it, as every spoken value is', async () => {
+    const response = await ask('PlayPlaylistIntent', { playlist: `workout ${'ab'.repeat(125_000)}` });
+
+    expect(response.response.canFulfillIntent).toEqual({ canFulfill: 'NO', slots: { playlist: { canUnderstand: 'NO', canFulfill: 'NO' } } });
+  });
 });

@@ -1,4 +1,8 @@
-import type { RequestEnvelope } from 'ask-sdk-model';
+import { AttributesManagerFactory, ResponseFactory, type HandlerInput } from 'ask-sdk-core';
+import type { RequestEnvelope, Response } from 'ask-sdk-model';
+import { errorHandler } from '../../lambda/handlers/errorHandler';
+import { Logger } from '../../lambda/logging/logger';
+import { BadResponse, Forbidden, NoActiveDevice, NotFound, PremiumRequired, RateLimited, Timeout, Unauthorized, Unavailable } from '../../lambda/spotify';
 import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { FaultSwitch } from '../../local/spotify/faults';
 import { errorJson } from '../../local/spotify/model';
@@ -181,5 +185,55 @@ describe('the error handler when Spotify refuses connections', () => {
     expect(endsSession(response)).toBe(false);
     expect(harness.logs.find((line) => line.message === 'request failed')?.error).toMatchObject({ name: 'Unavailable' });
     expect(harness.rawLogs.join('\n')).not.toContain(DEMO_ACCESS_TOKEN);
+  });
+});
+
+describe('the error handler on its own', () => {
+  const lines: Array<Record<string, unknown>> = [];
+  const handler = errorHandler(new Logger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)));
+  const inputFor = (envelope: RequestEnvelope) =>
+    ({ requestEnvelope: envelope, responseBuilder: ResponseFactory.init(), attributesManager: AttributesManagerFactory.init({ requestEnvelope: envelope }) }) as HandlerInput;
+  beforeEach(() => {
+    lines.length = 0;
+  });
+
+  it('always takes the error', () => {
+    expect(handler.canHandle(inputFor(list()), new Error('x'))).toBe(true);
+  });
+
+  it('logs a failure of Spotify as a warning, with the request type and intent', () => {
+    handler.handle(inputFor(list()), new Unavailable('down', { operation: 'playlists.listMine', status: 503 }));
+
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'warn', message: 'request failed', requestType: 'IntentRequest', intent: 'ListPlaylistsIntent', error: expect.objectContaining({ name: 'Unavailable' }) }),
+    ]);
+  });
+
+  it('logs anything else as an error and answers with the generic sentence, without a card', () => {
+    const response = handler.handle(inputFor(launchRequest()), new TypeError('a bug')) as Response;
+
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', requestType: 'LaunchRequest', error: expect.objectContaining({ name: 'TypeError', message: 'a bug' }) })]);
+    expect(spokenText({ version: '1.0', response } as never)).toMatch(/Sorry, something went wrong/);
+    expect(response.card).toBeUndefined();
+    expect(response.shouldEndSession).toBe(true);
+  });
+
+  it.each([
+    [new RateLimited(30, { operation: 'op', status: 429 }), BUSY],
+    [new Timeout('late', { operation: 'op' }), UNREACHABLE],
+    [new BadResponse('html', { operation: 'op', status: 200 }), UNREACHABLE],
+    [new Unavailable('down', { operation: 'op', status: 500 }), UNREACHABLE],
+    [new PremiumRequired('premium', { operation: 'op', status: 403 }), /Premium/],
+    [new NoActiveDevice('none', { operation: 'op', status: 404 }), /open Spotify on/i],
+    [new NotFound('gone', { operation: 'op', status: 404 }), /couldn't find that on Spotify/],
+    [new Forbidden('no', { operation: 'op', status: 403 }), /Spotify didn't allow that/],
+  ])('answers %p with its own sentence', (error, speech) => {
+    expect(spokenText({ version: '1.0', response: handler.handle(inputFor(list()), error) } as never)).toMatch(speech);
+  });
+
+  it('answers a 401 with the relink card', () => {
+    const response = handler.handle(inputFor(list()), new Unauthorized('expired', { operation: 'op', status: 401 })) as Response;
+
+    expect(response.card?.type).toBe('LinkAccount');
   });
 });

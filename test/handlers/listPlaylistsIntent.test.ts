@@ -36,7 +36,8 @@ describe('listing playlists', () => {
     expect(harness.spotify.requests).toHaveLength(1);
     const [request] = harness.spotify.requests;
     expect(request).toMatchObject({ method: 'GET', path: '/me/playlists', query: { limit: '5', offset: '0' } });
-    expect(request?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(request?.authorizedAs).toBe(harness.spotify.account(TOKEN)?.id);
+    expect(request?.authorizedAs).toBeDefined();
   });
 
   it('says the count and the first five names, then asks whether to hear more', async () => {

@@ -217,6 +217,14 @@ describe('playing a playlist', () => {
     expect(endsSession(response)).toBe(false);
   });
 
+  it('clips a 250 KB spoken name before matching it, and says only the start of it back', async () => {
+    const response = await play(`heavy metal ${'ab'.repeat(125_000)}`);
+
+    expect(spokenText(response)).toMatch(/^I couldn't find a playlist called heavy metal [ab]+…\. Want me to list your playlists\?$/);
+    expect(ssml(response).length).toBeLessThan(1000);
+    expect(callsInAnyOrder()).toEqual(['GET /me/player/devices', 'GET /me/playlists']);
+  });
+
   it('teaches Alexa the playlist names when the session goes on after a miss', async () => {
     const response = await play('heavy metal thunder');
 

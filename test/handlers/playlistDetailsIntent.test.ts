@@ -6,9 +6,9 @@ import { startHarness, type Harness } from '../support/skillHarness';
 
 const CUSTOM_TOKEN = 'token-with-described-playlists';
 const CUSTOM_PLAYLISTS: PlaylistRecord[] = [
-  { id: 'pl-one', name: 'Solo Song', trackCount: 1, ownerName: null, ownerId: 'someone', description: '<a href="spotify:user:x">Curated</a> by <i>Tom &amp; Jerry</i>' },
-  { id: 'pl-long', name: 'Long Story', trackCount: 12, description: `${'A sentence about music. '.repeat(5)}${'more words '.repeat(40)}` },
-  { id: 'pl-collab', name: 'Road Crew', trackCount: 3, collaborative: true, public: false },
+  { id: 'plOne', name: 'Solo Song', trackCount: 1, ownerName: null, ownerId: 'someone', description: '<a href="spotify:user:x">Curated</a> by <i>Tom &amp; Jerry</i>' },
+  { id: 'plLong', name: 'Long Story', trackCount: 12, description: `${'A sentence about music. '.repeat(5)}${'more words '.repeat(40)}` },
+  { id: 'plCollab', name: 'Road Crew', trackCount: 3, collaborative: true, public: false },
 ];
 
 describe('hearing about a playlist', () => {

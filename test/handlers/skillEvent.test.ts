@@ -111,6 +111,48 @@ describe('skill events and what is remembered of the listener', () => {
   });
 });
 
+describe('the token a SkillAccountLinked event carries, now that the event is acted on', () => {
+  const FRESH = 'freshly-linked-token-for-the-table-456';
+
+  it('is neither stored nor logged at debug when the link is recorded', async () => {
+    const harness = await startRememberingHarness({ env: { LOG_LEVEL: 'debug' } });
+    try {
+      await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: FRESH }, { accessToken: null, userId: 'amzn1.ask.account.LINKEDTOKEN' }));
+
+      const item = await harness.table.item('amzn1.ask.account.LINKEDTOKEN');
+      expect(item).toMatchObject({ attributes: { linkedAt: expect.any(String) } });
+      expect(JSON.stringify(item)).not.toContain(FRESH);
+      expect(harness.rawLogs.length).toBeGreaterThan(1);
+      expect(harness.rawLogs.join('\n')).not.toContain(FRESH);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('is removed from a log line that quotes it, as the request\'s own tokens are', async () => {
+    const harness = await startHarness({ env: { LOG_LEVEL: 'debug' } });
+    try {
+      await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: FRESH }, { accessToken: null, requestId: `forged-${FRESH}` }));
+
+      expect(harness.logs).toContainEqual(expect.objectContaining({ message: 'request', requestId: 'forged-[redacted]' }));
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('is not logged at debug when the table fails and the failure is logged', async () => {
+    const harness = await startHarness({ table: await unreachableTable(), env: { LOG_LEVEL: 'debug' } });
+    try {
+      await harness.ask(skillEventRequest('AlexaSkillEvent.SkillAccountLinked', { accessToken: FRESH }, { accessToken: null }));
+
+      expect(harness.logs).toContainEqual(expect.objectContaining({ level: 'warn', message: 'listener memory unavailable' }));
+      expect(harness.rawLogs.join('\n')).not.toContain(FRESH);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
 describe('skill events when the table cannot be reached', () => {
   it.each(EVENTS)('still answers %s with an empty response, and logs why nothing was stored', async (type, body) => {
     const unreachable = await unreachableTable();

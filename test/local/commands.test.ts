@@ -122,6 +122,34 @@ describe('npm start', () => {
     expect(server.stdout).toMatch(/Stopped\.\n$/);
   });
 
+  it('says loudly what a HOST other than loopback exposes, and leaves the fault switch off', async () => {
+    const server = launch(['start'], { PORT: '0', HOST: '0.0.0.0' });
+    await waitForOutput(server, /Fault switch +off \(HOST is not loopback; EXPOSE_ADMIN_ROUTES=on switches it on\)/);
+    await waitForOutput(server, /Ctrl-C stops|Simulator/);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.stderr).toContain('!!! HOST=0.0.0.0: other machines can reach this server, not only this one.');
+    expect(server.stderr).toMatch(/!!! +\/admin\/… +off \(EXPOSE_ADMIN_ROUTES=on would expose the fault switch\)/);
+    expect(server.stderr).toMatch(/!!! +\/ \(web simulator\) off, as \/admin\/… is/);
+    expect(server.stdout).toMatch(/Web simulator +off \(HOST is not loopback; EXPOSE_ADMIN_ROUTES=on switches it on\)/);
+    expect(server.stderr).toMatch(/!!! +demo Spotify +not exposed: its API and its accounts server listen on 127\.0\.0\.1 only/);
+    expect(server.stdout).toMatch(/Demo Spotify +http:\/\/127\.0\.0\.1:\d+\/v1/);
+    expect(server.stdout).toMatch(/Demo accounts +http:\/\/127\.0\.0\.1:\d+\/authorize/);
+  });
+
+  it('says loudly that the admin routes are exposed when EXPOSE_ADMIN_ROUTES=on', async () => {
+    const server = launch(['start'], { PORT: '0', HOST: '0.0.0.0', EXPOSE_ADMIN_ROUTES: 'on' });
+    await waitForOutput(server, /Fault switch +http:\/\/0\.0\.0\.0:\d+\/admin\/faults/);
+    await waitForOutput(server, /Ctrl-C stops|Simulator/);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.stderr).toMatch(/!!! +\/admin\/… +EXPOSED \(EXPOSE_ADMIN_ROUTES=on\): anyone who reaches it can switch faults on/);
+    expect(server.stderr).toMatch(/!!! +\/ \(web simulator\) EXPOSED \(EXPOSE_ADMIN_ROUTES=on\)/);
+    expect(server.stdout).toMatch(/Web simulator +http:\/\/0\.0\.0\.0:\d+\//);
+  });
+
   it('says loudly on stderr that ALEXA_VERIFY=off, and stops cleanly on Ctrl-C (SIGINT)', async () => {
     const server = launch(['start'], { PORT: '0', ALEXA_VERIFY: 'off' });
     await waitForOutput(server, /signature and timestamp checks OFF/);

@@ -1,4 +1,5 @@
-import { DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
+import { errorJson } from '../../local/spotify/model';
 import { intentRequest, launchRequest } from '../support/envelopes';
 import { startHarness, type Harness } from '../support/skillHarness';
 
@@ -33,5 +34,36 @@ describe('logs at LOG_LEVEL=debug', () => {
 
     expect(harness.logs.length).toBeGreaterThan(0);
     for (const line of harness.logs) expect(['debug', 'info', 'warn', 'error']).toContain(line.level);
+  });
+});
+
+describe('logs when Spotify quotes the token back', () => {
+  /** A token with the characters that JSON escapes: a quote, a backslash, a newline. */
+  const ODD_TOKEN = 'odd"token\\with\nnewline|and-more-1234';
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount(), [ODD_TOKEN]: demoAccount() }, env: { LOG_LEVEL: 'debug' } });
+  });
+  afterEach(() => harness.spotify.reset());
+  afterAll(() => harness.close());
+
+  /** Every form the token could take in a JSON log line. */
+  const forms = (token: string) => [token, JSON.stringify(token).slice(1, -1), JSON.stringify(JSON.stringify(token)).slice(1, -1)];
+
+  it.each([
+    ['a 401 whose message is "Invalid access token: <token>"', 401],
+    ['a 403 that quotes the token', 403],
+    ['a 500 that quotes the token', 500],
+  ])('never carry the token after %s, at any level or in any field', async (_, status) => {
+    for (const token of [DEMO_ACCESS_TOKEN, ODD_TOKEN]) {
+      harness.spotify.inject({ times: 2, fault: { kind: 'status', status, body: errorJson(status, `Invalid access token: ${token}`, `REASON ${token}`) } });
+
+      await harness.ask(intentRequest('ListPlaylistsIntent', {}, { accessToken: token }));
+
+      const all = harness.rawLogs.join('\n');
+      expect(all).toContain('request failed');
+      expect(all).toContain('Invalid access token: [redacted]');
+      for (const form of forms(token)) expect(all).not.toContain(form);
+    }
   });
 });

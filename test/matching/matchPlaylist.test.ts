@@ -1,5 +1,6 @@
 import {
   ENGLISH,
+  exactlyNamed,
   FRENCH,
   GERMAN,
   matchingLanguageFor,
@@ -14,6 +15,7 @@ import {
   type MatchOutcome,
   type Named,
   type Reference,
+  yesOrNo,
 } from '../../lambda/matching';
 import { TRICKY_PLAYLIST_NAMES } from './fixtures/trickyPlaylistNames';
 
@@ -188,11 +190,16 @@ describe('answering "which one did you mean?"', () => {
     ['second', 'Deep House'],
     ['number three', 'Deep Work'],
     ['the last one', 'Deep Work'],
+    ['1st', 'Deep Focus'],
+    ['the 2nd one', 'Deep House'],
+    ['3', 'Deep Work'],
+    ['the third playlist', 'Deep Work'],
+    ['last', 'Deep Work'],
   ])('takes "%s" as %s', (answer, picked) => {
     expect(pickAmongChoices(answer, choices, ENGLISH)?.name).toBe(picked);
   });
 
-  it.each(['morning run', 'deep', 'the fourth one'])('picks nothing for "%s"', (answer) => {
+  it.each(['morning run', 'deep', 'the fourth one', 'the 0th one', '0', 'a third of them', 'third one or so', 'the 10', 'number 12'])('picks nothing for "%s"', (answer) => {
     expect(pickAmongChoices(answer, choices, ENGLISH)).toBeUndefined();
   });
 
@@ -208,6 +215,11 @@ describe('answering "which one did you mean?"', () => {
     ['fifty', 'other'],
   ])('reads "%s" as %s', (answer, kind) => {
     expect(readChoiceAnswer(answer, choices, ENGLISH).kind).toBe(kind);
+  });
+
+  it('reads "no" as no when a choice only starts with it, though "no" alone would pick that choice', () => {
+    expect(pickAmongChoices('no', [{ name: 'No Doubt' }, { name: 'Deep House' }], ENGLISH)).toEqual({ name: 'No Doubt' });
+    expect(readChoiceAnswer('no', [{ name: 'No Doubt' }, { name: 'Deep House' }], ENGLISH)).toEqual({ kind: 'declined' });
   });
 
   it('takes a choice whose name is the very word said, "Yes" or "No", over reading it as an answer', () => {
@@ -326,6 +338,23 @@ describe.each(LANGUAGE_TABLES)('matching a name said in %s', (_name, language, n
   });
 });
 
+describe('a name said whole', () => {
+  const names = [{ name: 'Deep Focus' }, { name: 'Deep House' }, { name: 'Rock & Roll <Live>' }];
+
+  it.each([
+    ['deep house', 'English', ENGLISH, 'Deep House'],
+    ['my deep house playlist', 'English', ENGLISH, 'Deep House'],
+    ['deephouse', 'English', ENGLISH, 'Deep House'],
+    ['rock und roll live', 'German', GERMAN, 'Rock & Roll <Live>'],
+  ] as const)('finds "%s", said in %s, as a whole name', (spoken, _languageName, language, name) => {
+    expect(exactlyNamed(spoken, names, language)).toEqual({ name });
+  });
+
+  it.each(['deep', 'deep housey', 'house'])('finds nothing for "%s", which is not a whole name however close', (spoken) => {
+    expect(exactlyNamed(spoken, names, ENGLISH)).toBeUndefined();
+  });
+});
+
 describe('the language a name is matched in', () => {
   it('is what makes "und" the "&" of a name: in English "rock und roll" is not "Rock & Roll"', () => {
     const names = [{ name: 'Rock & Roll <Live>' }, { name: 'Rock United' }];
@@ -404,5 +433,64 @@ describe('pointing words in the wrong language', () => {
   it('are names, not references: "die dritte" means nothing in English, "the third one" nothing in German', () => {
     expect(readReference('die dritte', ENGLISH)).toBeUndefined();
     expect(readReference('the third one', GERMAN)).toBeUndefined();
+  });
+});
+
+describe('hearing "no" or "yes" instead of a name', () => {
+  it.each(['no', 'nope', 'nah', 'neither', 'none', 'no thanks', 'no thank you', 'neither one', 'neither of them', 'neither of those', 'none of them', 'none of those', 'No!'])(
+    'hears "%s" as no',
+    (said) => {
+      expect(yesOrNo(said, ENGLISH)).toBe('no');
+    },
+  );
+
+  it.each(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'yes please', 'Yes.'])('hears "%s" as yes', (said) => {
+    expect(yesOrNo(said, ENGLISH)).toBe('yes');
+  });
+
+  it.each(['piano', 'casino', 'no doubt', 'know', 'nonetheless', 'neither here nor there', 'nobody', 'eyes', 'yesterday', 'yes and no songs', 'okay computer', 'unsure'])(
+    'hears "%s" as neither, since it only contains or starts with the word',
+    (said) => {
+      expect(yesOrNo(said, ENGLISH)).toBeUndefined();
+    },
+  );
+});
+
+describe('how close is close enough', () => {
+  it('asks between names that fit almost equally well, at most three, best first', () => {
+    const names = ['Deep Focus', 'Deep House', 'Deep Work', 'Deep Sleep'].map((name) => ({ name }));
+
+    const outcome = matchSpokenName('deep', names, ENGLISH);
+
+    expect(outcome.kind).toBe('ambiguous');
+    expect(outcome.kind === 'ambiguous' && outcome.items).toHaveLength(3);
+  });
+
+  it('takes the clear winner when the next best is well behind', () => {
+    expect(matchSpokenName('workout', [{ name: 'Workout 2' }, { name: 'Workout' }], ENGLISH)).toEqual({ kind: 'found', item: { name: 'Workout' } });
+  });
+
+  it('finds nothing when the best fit is below the threshold', () => {
+    expect(matchSpokenName('jazz', [{ name: 'Morning Run' }, { name: 'Deep House' }], ENGLISH)).toEqual({ kind: 'none' });
+  });
+
+  it('finds a name that is a near miss, such as a misheard letter', () => {
+    expect(matchSpokenName('morning rum', [{ name: 'Morning Run' }, { name: 'Deep House' }], ENGLISH)).toEqual({ kind: 'found', item: { name: 'Morning Run' } });
+  });
+
+  it('takes a fit of exactly the threshold, three letters of four (0.75), and nothing below it', () => {
+    expect(matchSpokenName('abcd', [{ name: 'abcx' }], ENGLISH)).toEqual({ kind: 'found', item: { name: 'abcx' } });
+    expect(matchSpokenName('abcde', [{ name: 'abcxy' }], ENGLISH)).toEqual({ kind: 'none' });
+  });
+
+  it('asks about a name exactly the ambiguity margin behind the best (0.05: one letter of twenty)', () => {
+    const exact = { name: 'a'.repeat(20) };
+    const behind = { name: `${'a'.repeat(19)}b` };
+
+    expect(matchSpokenName('a'.repeat(20), [exact, behind], ENGLISH)).toEqual({ kind: 'ambiguous', items: [exact, behind] });
+  });
+
+  it('never offers a name that normalises to nothing, even when it is first', () => {
+    expect(matchSpokenName('chill', [{ name: '🎵🎵' }, { name: 'Chill Mix' }], ENGLISH)).toEqual({ kind: 'found', item: { name: 'Chill Mix' } });
   });
 });

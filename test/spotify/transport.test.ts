@@ -14,7 +14,9 @@ import {
 } from '../../lambda/spotify';
 import { demoAccount, DEMO_ACCESS_TOKEN } from '../../local/spotify/demoAccount';
 import { errorJson } from '../../local/spotify/model';
-import type { Fault } from '../../local/spotify/standIn';
+import { RetryGate } from '../../lambda/spotify/retryGate';
+import { SpotifyTransport, type CallContext, type TransportOptions } from '../../lambda/spotify/transport';
+import { SpotifyStandIn, type Fault } from '../../local/spotify/standIn';
 import { manualClock, refusedBaseUrl, startClientFixture, type ClientFixture, type ClientFixtureOptions } from '../support/spotifyClient';
 
 const FREE_TOKEN = 'free-account-token';
@@ -104,7 +106,7 @@ describe('the Spotify transport', () => {
     });
 
     it('a plain 404 becomes NotFound', async () => {
-      const error = await failureOf(fixture.api().playlists.get('no-such-playlist'));
+      const error = await failureOf(fixture.api().playlists.get('noSuchPlaylist'));
 
       expect(error).toBeInstanceOf(NotFound);
       expect(error).not.toBeInstanceOf(NoActiveDevice);
@@ -435,5 +437,208 @@ describe('the Spotify transport', () => {
         { operation: 'playlists.listMine', method: 'GET', path: '/me/playlists', status: 200, attempt: 1, ms: expect.any(Number), outcome: '200' },
       ]);
     });
+  });
+});
+
+describe('the Spotify transport, in detail', () => {
+  let fixture: ClientFixture;
+  const waits: number[] = [];
+  beforeAll(async () => {
+    fixture = await startClientFixture({ random: () => 1, sleep: async (ms) => void waits.push(ms) });
+  });
+  afterEach(() => {
+    fixture.spotify.reset();
+    fixture.events.length = 0;
+    waits.length = 0;
+  });
+  afterAll(() => fixture.close());
+
+  const listMine = (options?: Parameters<ClientFixture['api']>[0]) => fixture.api(options).playlists.listMine({ limit: 5, offset: 0 });
+
+  it('waits 50 ms plus up to 200 ms of jitter before a retry: 250 ms at the top of the range', async () => {
+    fixture.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 503 } });
+
+    await listMine();
+
+    expect(waits).toEqual([250]);
+  });
+
+  it('names the operation when no time is left to start a call, and calls nothing', async () => {
+    const error = await failureOf(listMine({ budgetMs: 100 }));
+
+    expect(error).toBeInstanceOf(Timeout);
+    expect(error).toMatchObject({ operation: 'playlists.listMine', message: 'playlists.listMine: no time left in the request budget' });
+    expect(fixture.spotify.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['does not retry when the 250 ms pause and a 150 ms attempt would not fit 399 ms', 399, 1, []],
+    ['retries when the 250 ms pause and a 150 ms attempt just fit 400 ms', 400, 2, [250]],
+  ])('%s', async (_, budgetMs, requests, expectedWaits) => {
+    fixture.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 503 } });
+    const clock = manualClock();
+
+    await fixture.api({ deadline: Deadline.after(budgetMs, undefined, clock.now) }).playlists.listMine({ limit: 5, offset: 0 }).catch(() => undefined);
+
+    expect(fixture.spotify.requests).toHaveLength(requests);
+    expect(waits).toEqual(expectedWaits);
+  });
+
+  it('keeps the cause of a socket failure as name, message and code only', async () => {
+    fixture.spotify.inject({ path: '/me/playlists', fault: { kind: 'reset' }, times: 2 });
+
+    const error = await failureOf(listMine());
+
+    expect({ ...(error.cause as object), name: (error.cause as Error).name, message: (error.cause as Error).message }).toEqual({
+      name: 'Error',
+      message: 'socket hang up',
+      code: 'ECONNRESET',
+    });
+  });
+
+  it('treats a 300 as an unexpected status, never as a success', async () => {
+    fixture.spotify.inject({ path: '/me/playlists', fault: { kind: 'raw', status: 300, contentType: 'application/json', body: '{"items":[],"total":0,"limit":5,"offset":0,"next":null}' } });
+
+    const error = await failureOf(listMine());
+
+    expect(error).toBeInstanceOf(BadResponse);
+    expect(error.message).toBe('playlists.listMine: unexpected status 300 (HTTP 300)');
+  });
+
+  it("removes the call's own token from what Spotify says back", async () => {
+    fixture.spotify.inject({ path: '/me/playlists', fault: { kind: 'status', status: 401, body: errorJson(401, `Invalid access token: ${DEMO_ACCESS_TOKEN}`) } });
+
+    const error = await failureOf(listMine());
+
+    expect(error.spotifyMessage).toBe('Invalid access token: [redacted]');
+    expect(`${error.message}${error.stack ?? ''}`).not.toContain(DEMO_ACCESS_TOKEN);
+  });
+
+  it('sends a JSON content type only with a body', async () => {
+    await fixture.api().users.currentProfile();
+    // No device is active: Spotify refuses, but the request it refused is what matters here.
+    await fixture.api().player.play('spotify:playlist:37i9dQZF1DXcBWIGoYBM5M').catch(() => undefined);
+
+    const [get, put] = fixture.spotify.requests;
+    expect(get?.headers['content-type']).not.toBe('application/json');
+    expect(put?.headers['content-type']).toBe('application/json');
+    expect(put?.body).toEqual({ context_uri: 'spotify:playlist:37i9dQZF1DXcBWIGoYBM5M' });
+  });
+
+  it('reports how long each attempt took', async () => {
+    fixture.spotify.inject({ path: '/me/playlists', fault: { kind: 'delay', ms: 30 } });
+
+    await listMine();
+
+    expect(fixture.events[0]?.ms).toBeGreaterThanOrEqual(25);
+    expect(fixture.events[0]?.ms).toBeLessThan(2000);
+  });
+
+  it('uses one keep-alive connection for calls one after another', async () => {
+    const opened = fixture.spotify.connectionsOpened;
+
+    await fixture.api().users.currentProfile();
+    await fixture.api().users.currentProfile();
+    await fixture.api().users.currentProfile();
+
+    expect(fixture.spotify.connectionsOpened - opened).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the Spotify transport when Spotify cannot be reached', () => {
+  it('does not wait to retry a refused connection, and names the operation', async () => {
+    const waits: number[] = [];
+    const refused = await startClientFixture({ baseUrl: await refusedBaseUrl(), sleep: async (ms) => void waits.push(ms) });
+    try {
+      const error = await failureOf(refused.api().playlists.listMine({ limit: 5, offset: 0 }));
+
+      expect(error).toMatchObject({ name: 'Unavailable', operation: 'playlists.listMine', message: 'playlists.listMine: connection failed (ECONNREFUSED)' });
+      expect((error.cause as { code?: string }).code).toBe('ECONNREFUSED');
+      expect(waits).toEqual([]);
+    } finally {
+      await refused.close();
+    }
+  });
+});
+
+/*
+ * SpotifyTransport used directly, as the client does, but without what the client always adds:
+ * a gate shared by the request's calls, an observer. Every option is optional in its contract.
+ */
+describe('the Spotify transport on its own, without a gate or an observer', () => {
+  let spotify: SpotifyStandIn;
+  const waits: number[] = [];
+  const sleep = async (ms: number) => void waits.push(ms);
+  beforeAll(async () => {
+    spotify = await SpotifyStandIn.start({ accounts: { [DEMO_ACCESS_TOKEN]: demoAccount() } });
+  });
+  afterEach(() => {
+    spotify.reset();
+    waits.length = 0;
+  });
+  afterAll(() => spotify.close());
+
+  const transport = (options: Partial<TransportOptions> = {}) => new SpotifyTransport({ baseUrl: spotify.baseUrl, callTimeoutMs: 400, sleep, ...options });
+  const profile = (on: SpotifyTransport, context: Partial<CallContext> = {}) =>
+    on.call({ operation: 'users.currentProfile', method: 'GET', path: '/me' }, (schemas) => schemas.privateUser, {
+      accessToken: DEMO_ACCESS_TOKEN,
+      deadline: Deadline.after(5000),
+      ...context,
+    });
+
+  it('answers a call with neither', async () => {
+    await expect(profile(transport())).resolves.toMatchObject({ id: 'demo-user' });
+  });
+
+  it('waits a fitting Retry-After with its own sleep when no gate is shared, then tries again', async () => {
+    spotify.inject({ path: '/me', fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' } } });
+
+    await expect(profile(transport())).resolves.toMatchObject({ id: 'demo-user' });
+    expect(waits).toEqual([1000]);
+    expect(spotify.requests).toHaveLength(2);
+  });
+
+  it.each([
+    [0, 50],
+    [0.5, 150],
+    [1, 250],
+  ])('waits the jitter its random source gives (%d: %i ms) before retrying a 503, with a gate or without', async (random, jitter) => {
+    const once503 = () => spotify.inject({ path: '/me', fault: { kind: 'status', status: 503 } });
+
+    once503();
+    await profile(transport({ random: () => random }));
+    once503();
+    await profile(transport({ random: () => random }), { gate: new RetryGate() });
+
+    expect(waits).toEqual([jitter, jitter]);
+  });
+
+  it('holds the request back again when its second try is also told to wait, so that its other calls wait too', async () => {
+    const gate = new RetryGate();
+    const held: number[] = [];
+    spotify.inject({ path: '/me', fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' } }, times: 2 });
+
+    await expect(profile(transport({ sleep: async (ms) => void held.push(ms) }), { gate })).rejects.toBeInstanceOf(RateLimited);
+
+    // Once before the second try, once after it: the next call of this request waits out the second.
+    expect(held).toEqual([1000, 1000]);
+  });
+
+  it('starts a call with exactly the time an attempt needs left, and none with a millisecond less', async () => {
+    const clock = manualClock();
+    const exact = transport({ minAttemptMs: 1000 });
+
+    await expect(profile(exact, { deadline: Deadline.after(1000, undefined, clock.now) })).resolves.toMatchObject({ id: 'demo-user' });
+    await expect(profile(exact, { deadline: Deadline.after(999, undefined, clock.now) })).rejects.toBeInstanceOf(Timeout);
+    expect(spotify.requests).toHaveLength(1);
+  });
+
+  it('retries neither a refused connection nor any failure below HTTP but a reset or a broken pipe', async () => {
+    const observed: string[] = [];
+    const refused = new SpotifyTransport({ baseUrl: await refusedBaseUrl(), callTimeoutMs: 400, sleep, observe: (event) => observed.push(event.outcome) });
+
+    await expect(profile(refused)).rejects.toMatchObject({ name: 'Unavailable', message: expect.stringMatching(/ECONNREFUSED/) });
+    expect(observed).toEqual(['Unavailable']);
+    expect(waits).toEqual([]);
   });
 });

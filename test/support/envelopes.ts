@@ -9,6 +9,8 @@ export interface EnvelopeOptions {
   accessToken?: string | null;
   /** Put the token only in session.user (as older simulators do), not in context.System.user. */
   tokenInSessionOnly?: boolean;
+  /** Put the token only in context.System.user, not in session.user. */
+  tokenInContextOnly?: boolean;
   locale?: string;
   skillId?: string;
   userId?: string;
@@ -48,7 +50,7 @@ function base(request: RequestEnvelope['request'], options: EnvelopeOptions): Re
       new: options.newSession ?? options.attributes === undefined,
       sessionId: options.sessionId ?? 'amzn1.echo-api.session.test-session',
       application: { applicationId: skillId },
-      user: { userId, ...(token === undefined ? {} : { accessToken: token }) },
+      user: { userId, ...(token === undefined || options.tokenInContextOnly ? {} : { accessToken: token }) },
       attributes: options.attributes ?? {},
     },
     context: {

@@ -29,14 +29,20 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; j
  * loopback ports, with short Spotify budgets and the log captured.
  */
 export async function startTestRuntime(
-  options: { local?: Partial<LocalConfig>; env?: Record<string, string>; verifiers?: LocalRuntimeOptions['verifiers'] } = {},
+  options: {
+    local?: Partial<LocalConfig>;
+    env?: Record<string, string>;
+    verifiers?: LocalRuntimeOptions['verifiers'];
+    serverLimits?: LocalRuntimeOptions['serverLimits'];
+  } = {},
 ): Promise<TestRuntime> {
   const logs: Array<Record<string, unknown>> = [];
   const runtime = await startLocalRuntime({
     env: { REQUEST_BUDGET_MS: '1500', SPOTIFY_TIMEOUT_MS: '600', ...options.env },
-    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, linking: readLinkingConfig({}), ...options.local },
+    local: { port: 0, host: '127.0.0.1', verify: true, faults: [], slowMs: undefined, exposeAdmin: false, linking: readLinkingConfig({}), ...options.local },
     sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     ...(options.verifiers === undefined ? {} : { verifiers: options.verifiers }),
+    ...(options.serverLimits === undefined ? {} : { serverLimits: options.serverLimits }),
   });
   const origin = new URL(runtime.urls.alexa).origin;
   return {

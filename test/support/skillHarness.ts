@@ -1,4 +1,5 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Context } from 'aws-lambda';
 import { loadConfig, type SkillConfig } from '../../lambda/config';
 import { Logger } from '../../lambda/logging/logger';
 import { buildSkill, createDependencies } from '../../lambda/skill';
@@ -13,8 +14,8 @@ export interface Harness {
   /** Every log line the skill wrote, as parsed JSON, plus the raw text. */
   readonly logs: Array<Record<string, unknown>>;
   readonly rawLogs: string[];
-  /** Sends an envelope through the real SDK dispatcher and returns what Alexa would get. */
-  ask(envelope: RequestEnvelope): Promise<ResponseEnvelope>;
+  /** Sends an envelope through the real SDK dispatcher and returns what Alexa would get (8 s left on Lambda unless `context` says). */
+  ask(envelope: RequestEnvelope, context?: Context): Promise<ResponseEnvelope>;
   close(): Promise<void>;
 }
 
@@ -51,7 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     spotify,
     logs,
     rawLogs,
-    ask: (envelope) => skill.invoke(envelope, lambdaContext()),
+    ask: (envelope, context = lambdaContext()) => skill.invoke(envelope, context),
     close: () => spotify.close(),
   };
 }

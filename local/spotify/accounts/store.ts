@@ -44,8 +44,18 @@ export class AuthorizationStore implements OAuth2Server.AuthorizationCodeModel, 
   private readonly spentCodes = new Map<string, Grant>();
   private readonly accessTokens = new Map<string, StoredToken>();
   private readonly refreshTokens = new Map<string, StoredToken>();
+  private readonly issuedListeners: Array<(secret: string) => void> = [];
 
   constructor(readonly client: DemoClient) {}
+
+  /** Calls `listener` with each code, access token and refresh token as it is issued: the local run keeps them out of its log. */
+  onIssued(listener: (secret: string) => void): void {
+    this.issuedListeners.push(listener);
+  }
+
+  private issued(...secrets: ReadonlyArray<string | undefined>): void {
+    for (const secret of secrets) if (secret !== undefined) for (const listener of this.issuedListeners) listener(secret);
+  }
 
   newGrant(accountId: string, implicit: boolean): Grant {
     return { id: randomUUID(), accountId, implicit, revoked: false };
@@ -70,6 +80,7 @@ export class AuthorizationStore implements OAuth2Server.AuthorizationCodeModel, 
   ): Promise<StoredCode> {
     const stored = { ...code, client, user: user as Grant };
     this.codes.set(code.authorizationCode, stored);
+    this.issued(code.authorizationCode);
     return stored;
   }
 
@@ -94,6 +105,7 @@ export class AuthorizationStore implements OAuth2Server.AuthorizationCodeModel, 
     }
     this.accessTokens.set(stored.accessToken, stored);
     if (stored.refreshToken !== undefined) this.refreshTokens.set(stored.refreshToken, stored);
+    this.issued(stored.accessToken, stored.refreshToken);
     return stored;
   }
 

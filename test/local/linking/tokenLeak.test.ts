@@ -7,6 +7,14 @@ describe('tokens in the local run at LOG_LEVEL=debug', () => {
     try {
       const simulator = await local.simulator({ linked: false });
       const secrets = new Set<string>([local.runtime.demo.accounts.client.secret]);
+      // Every code, access token and refresh token the demo Spotify issues, and every Alexa API token the local Alexa gives out.
+      local.runtime.demo.accounts.store.onIssued((issued) => secrets.add(issued));
+      const open = local.runtime.directives.open.bind(local.runtime.directives);
+      jest.spyOn(local.runtime.directives, 'open').mockImplementation((...args) => {
+        const access = open(...args);
+        secrets.add(access.apiAccessToken);
+        return access;
+      });
       const remember = () => {
         const tokens = local.runtime.linking.alexa.tokensOf(simulator.userId);
         if (tokens !== undefined) [tokens.accessToken, tokens.refreshToken].forEach((token) => token !== undefined && secrets.add(token));
@@ -18,12 +26,32 @@ describe('tokens in the local run at LOG_LEVEL=debug', () => {
         transcript += (await runLine(line, simulator)).lines.join('\n');
         remember();
       }
-      for (const request of local.runtime.demo.standIn.requests) secrets.add(String(request.headers.authorization).replace(/^Bearer /, ''));
 
       expect(local.logs.some((line) => line.level === 'debug')).toBe(true);
-      expect(secrets.size).toBeGreaterThan(6);
+      expect(secrets.size).toBeGreaterThan(12);
       const everything = `${transcript}\n${JSON.stringify(local.logs)}`;
       for (const secret of secrets) expect({ leaked: everything.includes(secret) }).toEqual({ leaked: false });
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe('the secrets of the local run', () => {
+  it('are registered with the skill\'s logger, so a line that quotes one loses it: the demo client secret, each refresh token and each Alexa API token', async () => {
+    const local = await startTestRuntime();
+    try {
+      const simulator = await local.simulator({ linked: false });
+      await runLine('link', simulator);
+      const tokens = local.runtime.linking.alexa.tokensOf(simulator.userId)!;
+      const { apiAccessToken } = local.runtime.directives.open('amzn1.echo-api.request.quoted');
+      const quoted = [local.runtime.demo.accounts.client.secret, tokens.refreshToken!, tokens.accessToken, apiAccessToken];
+
+      local.runtime.logger.error('something quoted them', { error: new Error(`refused: ${quoted.join(' and ')}`), body: JSON.stringify({ quoted }) });
+
+      const line = JSON.stringify(local.logs.at(-1));
+      expect(line).toContain('something quoted them');
+      for (const secret of quoted) expect({ leaked: line.includes(secret) }).toEqual({ leaked: false });
     } finally {
       await local.close();
     }

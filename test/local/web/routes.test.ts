@@ -223,7 +223,7 @@ describe('the web simulator\'s protections, the admin routes\' rules', () => {
   it('refuses a request from another origin, so no other page can drive it through the browser', async () => {
     const response = await post({ origin: 'http://evil.example' });
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: 'the simulator refuses requests from another origin' });
+    expect(await response.json()).toEqual({ error: 'the admin routes and the web simulator refuse requests from another origin' });
   });
 
   it('refuses a form post (anything but application/json)', async () => {
