@@ -33,7 +33,15 @@ const MAX_REASON_CHARS = 64;
  * Spotify may quote the request back, token and all.
  */
 export function untrustedText(text: string, secrets: readonly string[], max: number): string {
-  return Array.from(removeSecrets(text, secrets).slice(0, max * 2)).slice(0, max).join('');
+  let kept = '';
+  let count = 0;
+  // By code point, not UTF-16 unit, so a cut never splits an emoji; and no further than the cut.
+  for (const char of removeSecrets(text, secrets)) {
+    if (count === max) break;
+    kept += char;
+    count += 1;
+  }
+  return kept;
 }
 
 /** A 2xx body: parsed with `schema`, or ignored when the operation answers without one (`schema` null). */
@@ -71,7 +79,7 @@ export function failureOutcome(
   errorSchema: typeof errorBody,
   jitterMs: () => number,
   /** The values Spotify's words must not carry into the error: the access token of the call. */
-  secrets: readonly string[] = [],
+  secrets: readonly string[],
 ): Failure {
   const spotify = parseErrorBody(text, errorSchema, secrets);
   const details: SpotifyErrorDetails = { operation, status, spotifyMessage: spotify.message, reason: spotify.reason };
@@ -111,8 +119,8 @@ function parseErrorBody(text: string, errorSchema: typeof errorBody, secrets: re
   try {
     json = JSON.parse(text);
   } catch {
-    // Not JSON (an HTML error page from a proxy, say): the status alone decides.
-    return {};
+    // Not JSON (an HTML error page from a proxy, say): json stays undefined, which the schema
+    // refuses like any other shape, and the status alone decides.
   }
   const parsed = errorSchema.safeParse(json);
   if (!parsed.success) return {};
@@ -132,8 +140,9 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   if (typeof raw !== 'string' && typeof raw !== 'number') return 1;
   const text = String(raw).trim();
   if (/^\d+$/.test(text)) return Number(text);
-  // HTTP dates are always GMT; the asctime form just does not say so.
-  const date = HTTP_DATE.test(text) ? Date.parse(/GMT$/.test(text) ? text : `${text} GMT`) : Number.NaN;
+  // HTTP dates are always GMT; the asctime form just does not say so. Date.parse reads a date in
+  // the last zone it names, so "… GMT GMT" is read as "… GMT" is.
+  const date = HTTP_DATE.test(text) ? Date.parse(`${text} GMT`) : Number.NaN;
   if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
   return 1;
 }

@@ -94,10 +94,10 @@ async function createHttpInstance(): Promise<AxiosInstance> {
     // A proxy from the environment must never see the bearer token, nor slow loopback tests.
     proxy: false,
     maxRedirects: 0,
-    // We read the status and body ourselves so every outcome maps to a typed error.
+    // We read the status and body ourselves so every outcome maps to a typed error: no transform,
+    // so the body stays the text Node decoded ('' when there is none).
     validateStatus: () => true,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
+    transformResponse: [],
     // No answer the skill reads comes near this; a runaway body must not fill the Lambda's memory.
     maxContentLength: MAX_BODY_BYTES,
   });
@@ -108,7 +108,7 @@ async function createHttpInstance(): Promise<AxiosInstance> {
  * frozen: one more try on a fresh socket helps. A refused connection or a DNS failure means
  * Spotify (or the route to it) is down, and trying again would only spend the budget.
  */
-const RETRYABLE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const RETRYABLE_SOCKET_CODES: ReadonlySet<string | undefined> = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
  * The one function through which every Spotify call goes: deadline, per-call timeout,
@@ -194,7 +194,8 @@ export class SpotifyTransport {
         baseURL: this.options.baseUrl,
         url: request.path,
         params: request.query,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        // No body gives no data: JSON.stringify(undefined) is undefined.
+        data: JSON.stringify(request.body),
         headers: {
           Authorization: `Bearer ${context.accessToken}`,
           Accept: 'application/json',
@@ -203,11 +204,10 @@ export class SpotifyTransport {
         signal: controller.signal,
       });
       const status = response.status;
-      const text = typeof response.data === 'string' ? response.data : '';
       report(String(status), status);
       return status >= 200 && status < 300
-        ? successOutcome(request.operation, status, text, answer.body)
-        : failureOutcome(request.operation, status, response.headers['retry-after'], text, answer.error, () => this.jitterMs(), [context.accessToken]);
+        ? successOutcome(request.operation, status, response.data, answer.body)
+        : failureOutcome(request.operation, status, response.headers['retry-after'], response.data, answer.error, () => this.jitterMs(), [context.accessToken]);
     } catch (error) {
       const outcome = this.networkOutcome(request.operation, error, controller.signal.aborted, timeoutMs);
       report(outcome.error.name);
@@ -231,7 +231,7 @@ export class SpotifyTransport {
     // axios gives up reading at maxContentLength before any response object exists.
     if (code === 'ERR_BAD_RESPONSE') return { kind: 'fail', error: new BadResponse(`body larger than ${MAX_BODY_BYTES} bytes`, { operation, cause }) };
     const unavailable = new Unavailable(`connection failed (${code ?? 'unknown'})`, { operation, cause });
-    if (code !== undefined && RETRYABLE_SOCKET_CODES.has(code)) return { kind: 'retry', error: unavailable, waitMs: this.jitterMs() };
+    if (RETRYABLE_SOCKET_CODES.has(code)) return { kind: 'retry', error: unavailable, waitMs: this.jitterMs() };
     return { kind: 'fail', error: unavailable };
   }
 
@@ -251,5 +251,6 @@ function withoutRequest(error: unknown): Error | undefined {
 }
 
 function isAxiosError(error: unknown): error is AxiosError {
-  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
+  // Reading a property of a string or a number is harmless; only null and undefined need the `?.`.
+  return (error as { isAxiosError?: unknown } | null | undefined)?.isAxiosError === true;
 }

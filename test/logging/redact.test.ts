@@ -1,5 +1,6 @@
 import { describeError, hashUserId, MAX_LOGGED_STRING_CHARS, redact, REDACTED, requestField } from '../../lambda/logging/redact';
 import { Logger, SecretRegistry } from '../../lambda/logging/logger';
+import * as secretsModule from '../../lambda/secrets';
 
 const TOKEN = 'BQDx-secret.token_value~with+odd/chars=';
 
@@ -156,6 +157,22 @@ describe('a field taken from the request', () => {
     expect(requestField(null, 16, [])).toBeUndefined();
     expect(requestField('x'.repeat(16), 16, [])).toBe('x'.repeat(16));
   });
+
+  it('looks for secrets in no more of a huge field than its limit and 4,096 characters, however long the field', () => {
+    const search = jest.spyOn(secretsModule, 'removeSecrets');
+    try {
+      expect(requestField('x'.repeat(1_000_000), 100, [TOKEN])).toBe(`${'x'.repeat(100)}…`);
+
+      expect(search).toHaveBeenCalledTimes(1);
+      expect(search.mock.calls[0]?.[0]).toHaveLength(100 + 4096);
+    } finally {
+      search.mockRestore();
+    }
+  });
+
+  it('removes a secret that starts inside the limit before cutting, so none of it is kept', () => {
+    expect(requestField(`${'x'.repeat(10)}${TOKEN}`, 16, [TOKEN])).toBe(`${'x'.repeat(10)}${REDACTED.slice(0, 6)}…`);
+  });
 });
 
 describe('the limits of a log line', () => {
@@ -205,6 +222,13 @@ describe('the limits of a log line', () => {
 
     expect(JSON.stringify(describeError(error, []))).toContain('level 3');
     expect(JSON.stringify(describeError(error, []))).not.toContain('level 4');
+    expect(describeError(odd, [])).toEqual({ name: 'Error', message: 'odd' });
+  });
+
+  it('leaves out a stack that is not text even when it is an ordinary, enumerable field', () => {
+    const odd = new Error('odd');
+    Object.defineProperty(odd, 'stack', { value: ['not', 'text'], enumerable: true });
+
     expect(describeError(odd, [])).toEqual({ name: 'Error', message: 'odd' });
   });
 });

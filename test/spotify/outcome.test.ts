@@ -20,6 +20,17 @@ describe('reading Retry-After', () => {
     ['nonsense, as one second', 'soon', 1],
     ['a negative number, as one second', '-5', 1],
     ['a bare year, as one second', '2026-12', 1],
+    ['a date without the weekday, as one second', '23 Nov 2026 10:00:30 GMT', 1],
+    ['a date with a one-letter weekday, as one second', 'M, 23 Nov 2026 10:00:30 GMT', 1],
+    ['a date with a ten-letter weekday, as one second', 'Mondayyyyy, 23 Nov 2026 10:00:30 GMT', 1],
+    ['a date with digits for a weekday, as one second', '123, 23 Nov 2026 10:00:30 GMT', 1],
+    ['a date with a one-digit hour, as one second', 'Mon, 23 Nov 2026 1:00:30 GMT', 1],
+    ['a date with one-digit minutes, as one second', 'Mon, 23 Nov 2026 10:0:30 GMT', 1],
+    ['a date with one-digit seconds, as one second', 'Mon, 23 Nov 2026 10:00:3 GMT', 1],
+    ['a date with a zone other than GMT, as GMT all the same', 'Mon, 23 Nov 2026 10:00:30 +0100', 30],
+    ['a value that is neither text nor a number, as one second', true, 1],
+    ['a list inside the list, as one second', [['5']], 1],
+    ['an object without even a text form, as one second and without throwing', Object.create(null), 1],
   ])('understands %s', (_, header, seconds) => {
     expect(parseRetryAfter(header, now)).toBe(seconds);
   });
@@ -52,6 +63,13 @@ describe("Spotify's words in an error", () => {
     expect(error.message.length).toBeLessThan(300);
   });
 
+  it('are cut between characters, never inside one: an emoji at the limit is kept whole or left out', () => {
+    const { error } = fail(403, { error: { status: 403, message: `${'x'.repeat(199)}🎵🎵`, reason: `${'R'.repeat(63)}🎵🎵` } });
+
+    expect(error.spotifyMessage).toBe(`${'x'.repeat(199)}🎵`);
+    expect(error.reason).toBe(`${'R'.repeat(63)}🎵`);
+  });
+
   it('keep a short reason as Spotify sent it, so PREMIUM_REQUIRED still decides', () => {
     const { error } = fail(403, { error: { status: 403, message: 'Player command failed: Premium required', reason: 'PREMIUM_REQUIRED' } });
 
@@ -67,7 +85,7 @@ describe("Spotify's words in an error", () => {
 
 describe('what each failing status becomes', () => {
   const fail = (status: number, reason?: string, retryAfter?: unknown) =>
-    failureOutcome('op', status, retryAfter, JSON.stringify({ error: { status, message: 'm', ...(reason === undefined ? {} : { reason }) } }), errorBody, () => 123);
+    failureOutcome('op', status, retryAfter, JSON.stringify({ error: { status, message: 'm', ...(reason === undefined ? {} : { reason }) } }), errorBody, () => 123, []);
 
   it.each([
     [401, undefined, 'fail', 'Unauthorized'],
@@ -121,13 +139,15 @@ describe('a 2xx body', () => {
 });
 
 describe('the words of each error', () => {
-  const fail = (status: number, error: Record<string, unknown>) => failureOutcome('op', status, undefined, JSON.stringify({ error }), errorBody, () => 100);
+  const fail = (status: number, error: Record<string, unknown>) => failureOutcome('op', status, undefined, JSON.stringify({ error }), errorBody, () => 100, []);
 
   it.each([
     [401, {}, 'op: access token rejected (HTTP 401)'],
     [404, {}, 'op: not found (HTTP 404)'],
     [404, { reason: 'NO_ACTIVE_DEVICE' }, 'op: no active device (HTTP 404)'],
     [503, {}, 'op: Spotify server error (HTTP 503)'],
+    [403, { message: 'User not registered in the Developer Dashboard' }, 'op: user not registered for this Spotify app (HTTP 403) - User not registered in the Developer Dashboard'],
+    [403, {}, 'op: forbidden (HTTP 403)'],
   ])('say what a %i means', (status, fields, message) => {
     expect(fail(status, { status, ...fields }).error.message).toBe(message);
   });

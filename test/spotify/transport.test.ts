@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import {
   BadResponse,
@@ -356,6 +357,7 @@ describe('the Spotify transport', () => {
 
       expect(error).toBeInstanceOf(BadResponse);
       expect(error.message).toMatch(reason);
+      expect(error.operation).toBe('playlists.listMine');
       expect(requestCount()).toBe(1);
     });
 
@@ -631,6 +633,77 @@ describe('the Spotify transport on its own, without a gate or an observer', () =
     await expect(profile(exact, { deadline: Deadline.after(1000, undefined, clock.now) })).resolves.toMatchObject({ id: 'demo-user' });
     await expect(profile(exact, { deadline: Deadline.after(999, undefined, clock.now) })).rejects.toBeInstanceOf(Timeout);
     expect(spotify.requests).toHaveLength(1);
+  });
+
+  it('sleeps for real before a retry when it is given no sleep of its own', async () => {
+    const attemptsEnded: number[] = [];
+    const attemptsTook: number[] = [];
+    const own = new SpotifyTransport({
+      baseUrl: spotify.baseUrl,
+      callTimeoutMs: 400,
+      random: () => 1,
+      observe: (event) => {
+        attemptsEnded.push(Date.now());
+        attemptsTook.push(event.ms);
+      },
+    });
+    spotify.inject({ path: '/me', fault: { kind: 'status', status: 503 } });
+
+    await expect(profile(own)).resolves.toMatchObject({ id: 'demo-user' });
+
+    // Between the end of the first attempt and the start of the second: the 250 ms of jitter.
+    const [firstEnded = 0, secondEnded = 0] = attemptsEnded;
+    expect(secondEnded - (attemptsTook[1] ?? 0) - firstEnded).toBeGreaterThanOrEqual(240);
+  });
+
+  it('loads nothing, neither axios nor the schemas, for a call it has no time to start', async () => {
+    const fresh = transport();
+
+    await expect(profile(fresh, { deadline: Deadline.after(100) })).rejects.toBeInstanceOf(Timeout);
+    expect(Reflect.get(fresh, 'http')).toBeUndefined();
+    expect(spotify.requests).toHaveLength(0);
+  });
+
+  it('checks the budget again once axios and the schemas are loaded, which a first call pays for', async () => {
+    // The clock reads 0 when the deadline is set and at the first check, then 1,000 ms later:
+    // the time a cold container spends loading.
+    let reads = 0;
+    const now = () => (reads++ < 2 ? 0 : 1000);
+
+    const error = await failureOf(profile(transport(), { deadline: Deadline.after(1000, undefined, now) }));
+
+    expect(error).toBeInstanceOf(Timeout);
+    expect(error.message).toBe('users.currentProfile: no time left in the request budget');
+    expect(spotify.requests).toHaveLength(0);
+  });
+
+  it('treats a status below 200 from a broken server as unexpected, never as a success', async () => {
+    const broken = createServer((socket) => {
+      socket.once('data', () => socket.end('HTTP/1.1 099 Odd\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{"id":"x"}'));
+    });
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = broken.address() as AddressInfo;
+      const error = await failureOf(profile(transport({ baseUrl: `http://127.0.0.1:${port}` })));
+
+      expect(error).toBeInstanceOf(BadResponse);
+      expect(error.message).toBe('users.currentProfile: unexpected status 99 (HTTP 99)');
+    } finally {
+      await new Promise((resolve) => broken.close(resolve));
+    }
+  });
+
+  it('turns a failure before any connection, such as a body JSON cannot write, into a typed error without a code', async () => {
+    const unwritable = transport().call({ operation: 'player.play', method: 'PUT', path: '/me/player/play', body: { position: 1n } }, null, {
+      accessToken: DEMO_ACCESS_TOKEN,
+      deadline: Deadline.after(5000),
+    });
+
+    const error = await failureOf(unwritable);
+
+    expect(error).toMatchObject({ name: 'Unavailable', operation: 'player.play', message: 'player.play: connection failed (unknown)' });
+    expect(Object.keys(error.cause as object)).not.toContain('code');
+    expect(waits).toEqual([]);
   });
 
   it('retries neither a refused connection nor any failure below HTTP but a reset or a broken pipe', async () => {
