@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { refusedBaseUrl } from './spotifyClient';
 
 /** What the skill harness needs to point the skill at a table. */
 export interface TableAt {
@@ -10,18 +11,9 @@ export interface TableAt {
 
 const LOCAL = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
-/** A loopback port that was free a moment ago and has nothing listening: connections are refused. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** A table endpoint where nothing listens. */
 export async function unreachableTable(): Promise<TableAt> {
-  return { tableName: 'playlist-pal-listeners', clientConfig: { ...LOCAL, endpoint: `http://127.0.0.1:${await closedPort()}` } };
+  return { tableName: 'playlist-pal-listeners', clientConfig: { ...LOCAL, endpoint: new URL(await refusedBaseUrl()).origin } };
 }
 
 /** A table endpoint that accepts every connection and never answers. */
