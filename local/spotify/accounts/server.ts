@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OAuth2Server, { InsufficientScopeError, InvalidClientError, InvalidTokenError, OAuthError, Request, Response } from '@node-oauth/oauth2-server';
-import { explainListenError, readBodyOrRefuse, requestPath, sendJson } from '../../http';
+import { listen, readBodyOrRefuse, requestPath, sendJson } from '../../http';
 import { authorizationErrorPage, consentPage } from './consentPage';
 import { SCOPE_DESCRIPTIONS, scopesFor } from './scopes';
 import { AuthorizationStore, type DemoClient, type Grant } from './store';
@@ -129,10 +129,7 @@ export class DemoAuthorizationServer {
       socket.on('close', () => accounts.sockets.delete(socket));
     });
     const port = options.port ?? 0;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error) => reject(explainListenError(error, port, 'the demo Spotify accounts server')));
-      server.listen(port, options.host ?? '127.0.0.1', () => resolve());
-    });
+    await listen(server, port, options.host ?? '127.0.0.1', 'the demo Spotify accounts server');
     return accounts;
   }
 
