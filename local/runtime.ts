@@ -170,7 +170,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       skillId: localSkill.config.skillId,
       resetDemo: () => demo.resetPlayback(),
       account: () => demo.account,
-      ...(table === undefined ? {} : { rememberedItems: () => table.items() }),
+      ...(table === undefined ? {} : { rememberedItem: (userId: string) => table.item(userId) }),
     });
     const routes: Routes = {
       alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),
