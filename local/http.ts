@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -101,6 +102,12 @@ export function explainListenError(error: unknown, port: number, what: string): 
   if (UNRESOLVED.has(code)) return new ListenAddressError(failure?.hostname ?? '', true);
   if (code === 'EADDRNOTAVAIL') return new ListenAddressError(failure?.address ?? '', false);
   return error;
+}
+
+/** `http://host:port` of a listening server, an IPv6 address in brackets. */
+export function serverOrigin(server: http.Server): string {
+  const address = server.address() as AddressInfo;
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
 export function listen(server: http.Server, port: number, host: string, what: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Skill as CustomSkill } from 'ask-sdk-core';
 import { loadConfig, type LogLevel, type SkillConfig } from '../lambda/config';
 import { ConfigurationError } from '../lambda/errors';
@@ -12,7 +11,7 @@ import { adminAccess, guardAdmin, type AdminAccess } from './adminGuard';
 import { DIRECTIVES_PATH, LocalDirectiveService } from './alexaApi/directives';
 import { alexaEndpoint } from './endpoint/alexaEndpoint';
 import { alexaVerifiers, type Verifier } from './endpoint/verification';
-import { createLocalServer, isLoopbackHost, listen, refuse, requestPath, sendJson, type RouteHandler, type ServerLimits } from './http';
+import { createLocalServer, isLoopbackHost, listen, refuse, requestPath, sendJson, serverOrigin, type RouteHandler, type ServerLimits } from './http';
 import { AlexaAccountLinking, alexaRedirectUrls } from './linking/alexaLinking';
 import { LINK_CALLBACK_PATH, linkCallbackRoute } from './linking/linkCallback';
 import { LocalLinking } from './linking/localLinking';
@@ -87,11 +86,6 @@ export interface LocalRuntime extends LocalSkill {
   close(): Promise<void>;
 }
 
-function origin(server: http.Server): string {
-  const address = server.address() as AddressInfo;
-  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-}
-
 interface Routes {
   readonly alexa: RouteHandler;
   readonly admin: RouteHandler;
@@ -147,7 +141,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
     persistence = await startLocalPersistence(env);
     for (const fault of local.faults) demo.faults.switchOn(fault, { ms: local.slowMs });
     await listen(server, local.port, local.host, 'the Alexa endpoint');
-    const own = origin(server);
+    const own = serverOrigin(server);
     // Alexa's API in the local run is this server: the skill may send progressive responses, with the user's Alexa API token, here.
     const localSkill = createLocalSkill({ TRUSTED_ALEXA_API_ORIGIN: own, ...env }, demo.standIn.baseUrl, sink, 'info', persistence);
     const { logger } = localSkill;
@@ -176,7 +170,7 @@ export async function startLocalRuntime({ env, local, sink = stderrSink, verifie
       skillId: localSkill.config.skillId,
       resetDemo: () => demo.resetPlayback(),
       account: () => demo.account,
-      ...(table === undefined ? {} : { rememberedItems: () => table.items() }),
+      ...(table === undefined ? {} : { rememberedItem: (userId: string) => table.item(userId) }),
     });
     const routes: Routes = {
       alexa: alexaEndpoint({ skill: localSkill.skill, logger, verifiers: local.verify ? (verifiers ?? alexaVerifiers()) : [] }),

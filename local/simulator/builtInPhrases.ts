@@ -97,6 +97,3 @@ export function builtInsFor(locale: string): SpokenBuiltIns {
   const language = locale.slice(0, 2);
   return Object.hasOwn(BY_LANGUAGE, language) ? BY_LANGUAGE[language]! : ENGLISH;
 }
-
-export const BUILT_IN_PHRASES = ENGLISH.intents;
-export const EXIT_PHRASES = ENGLISH.exit;

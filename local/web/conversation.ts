@@ -159,8 +159,3 @@ export function compareAnswers(expected: Answer, heard: Answer): string[] {
     (key) => `${key}: expected ${shown(expected[key])}, heard ${shown(heard[key])}`,
   );
 }
-
-/** The faults a fault step stands for, as the switch takes them. */
-export function faultsOf(step: FaultStep): Array<{ name: keyof typeof FAULTS; ms?: number }> {
-  return step.faults.map((name) => (name === 'slow' && step.slowMs !== undefined ? { name, ms: step.slowMs } : { name }));
-}

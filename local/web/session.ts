@@ -4,7 +4,7 @@ import type { LocalLinking } from '../linking/localLinking';
 import { executeCommand, parseLine, type CommandOutcome } from '../simulator/commands';
 import { Simulator, type TurnObserver } from '../simulator/simulator';
 import type { FaultName, FaultSwitch } from '../spotify/faults';
-import { answerOf, compareAnswers, CONVERSATION_FORMAT, faultsOf, isFaultStep, MAX_STEPS, type Answer, type Conversation, type FaultStep, type Step } from './conversation';
+import { answerOf, compareAnswers, CONVERSATION_FORMAT, isFaultStep, MAX_STEPS, type Answer, type Conversation, type FaultStep, type Step } from './conversation';
 
 /** What a recorded session runs on: the local runtime's skill, account linking, Alexa API and the demo Spotify's fault switch. */
 export interface SessionParts {
@@ -148,7 +148,7 @@ export async function replayConversation(conversation: Conversation, parts: Sess
   for (const [index, step] of conversation.steps.entries()) {
     let replayed: ReplayedStep;
     if (isFaultStep(step)) {
-      session.setFaults(faultsOf(step).map((fault) => fault.name), step.slowMs);
+      session.setFaults(step.faults, step.slowMs);
       replayed = { index, faults: step };
     } else {
       const { outcome, answer } = await session.run(step.line);

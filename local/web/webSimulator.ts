@@ -15,8 +15,8 @@ const MAX_ENTRIES = 400;
 export interface WebSimulatorOptions extends SessionParts {
   /** The demo Spotify account (its playlists name the suggestions; its playback is shown). */
   readonly account: () => AccountRecord;
-  /** The listener table's items, when the local run has one. */
-  readonly rememberedItems?: () => Promise<Array<Record<string, unknown>>>;
+  /** The listener table's item of one Alexa user, when the local run has a table. */
+  readonly rememberedItem?: (userId: string) => Promise<Record<string, unknown> | undefined>;
 }
 
 type EntryBody = Entry extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
@@ -232,11 +232,11 @@ export class WebSimulator {
     const session = await this.current();
     const account = this.options.account();
     const playing = account.playlists.find((playlist) => playlistUri(playlist.id) === account.playback.contextUri);
-    const items = this.options.rememberedItems === undefined ? undefined : await this.options.rememberedItems();
+    const remembered = this.options.rememberedItem === undefined ? undefined : ((await this.options.rememberedItem(session.simulator.userId)) ?? null);
     return {
       playback: { ...account.playback, ...(playing === undefined ? {} : { playlist: playing.name }) },
       devices: account.devices.map(({ id, name, type, isActive }) => ({ id, name, type, isActive })),
-      ...(items === undefined ? {} : { remembered: items.find((item) => item.id === session.simulator.userId) ?? null }),
+      ...(remembered === undefined ? {} : { remembered }),
     };
   }
 }

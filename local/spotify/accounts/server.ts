@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import OAuth2Server, { InsufficientScopeError, InvalidClientError, InvalidTokenError, OAuthError, Request, Response } from '@node-oauth/oauth2-server';
-import { explainListenError, readBodyOrRefuse, requestPath, sendJson } from '../../http';
+import { listen, readBodyOrRefuse, requestPath, sendJson, serverOrigin } from '../../http';
 import { authorizationErrorPage, consentPage } from './consentPage';
 import { SCOPE_DESCRIPTIONS, scopesFor } from './scopes';
 import { AuthorizationStore, type DemoClient, type Grant } from './store';
@@ -129,10 +128,7 @@ export class DemoAuthorizationServer {
       socket.on('close', () => accounts.sockets.delete(socket));
     });
     const port = options.port ?? 0;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error) => reject(explainListenError(error, port, 'the demo Spotify accounts server')));
-      server.listen(port, options.host ?? '127.0.0.1', () => resolve());
-    });
+    await listen(server, port, options.host ?? '127.0.0.1', 'the demo Spotify accounts server');
     return accounts;
   }
 
@@ -141,8 +137,7 @@ export class DemoAuthorizationServer {
   }
 
   get origin(): string {
-    const address = this.server.address() as AddressInfo;
-    return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    return serverOrigin(this.server);
   }
 
   get authorizationUrl(): string {
