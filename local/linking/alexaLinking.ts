@@ -376,17 +376,24 @@ export class AlexaAccountLinking {
       body.set('client_secret', template.clientSecret ?? '');
     }
     let response: Response;
-    let json: unknown;
+    let text: string;
     try {
       response = await fetch(template.accessTokenUrl!, { method: 'POST', headers, body, signal: AbortSignal.timeout(limitMs) });
-      json = JSON.parse(await response.text());
+      text = await response.text();
     } catch (error) {
       const late = (error as Error).name === 'TimeoutError';
       return {
         ok: false,
         error: late ? 'timeout' : 'bad_response',
-        description: late ? `the token endpoint did not answer within ${limitMs / 1000} s, Amazon's limit` : `the token endpoint did not answer with JSON (${(error as Error).message})`,
+        description: late ? `the token endpoint did not answer within ${limitMs / 1000} s, Amazon's limit` : `the token endpoint could not be reached (${(error as Error).message})`,
       };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // JSON.parse's message quotes the start of the body, which may be a token: say what it was, never what it said.
+      return { ok: false, error: 'bad_response', description: `the token endpoint did not answer with JSON (HTTP ${response.status}, ${response.headers.get('content-type') ?? 'no content type'}, ${text.length} characters)` };
     }
     const answer = (json ?? {}) as Record<string, unknown>;
     if (!response.ok) {

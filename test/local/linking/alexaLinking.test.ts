@@ -183,12 +183,14 @@ describe('account linking with a changed template, tried before npm run link:con
 });
 
 /** A token endpoint that answers as told, to hold Alexa's emulator to Amazon's rules. */
-async function tokenEndpoint(answer: { delayMs?: number; body: Record<string, unknown> }): Promise<{ url: string; close(): Promise<void> }> {
+/** A token endpoint that answers `body`: as JSON, or as it is when it is text. */
+async function tokenEndpoint(answer: { delayMs?: number; body: Record<string, unknown> | string }): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     req.resume();
     setTimeout(() => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
+      const text = typeof answer.body === 'string';
+      res.writeHead(200, { 'content-type': text ? 'text/plain' : 'application/json' });
+      res.end(text ? answer.body : JSON.stringify(answer.body));
     }, answer.delayMs ?? 0);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -216,7 +218,7 @@ describe('Alexa\'s rules for the token endpoint', () => {
     ...extra,
   });
 
-  async function linkAgainst(body: Record<string, unknown>, options: { delayMs?: number; limitMs?: number; extra?: Partial<LinkingTemplate> } = {}) {
+  async function linkAgainst(body: Record<string, unknown> | string, options: { delayMs?: number; limitMs?: number; extra?: Partial<LinkingTemplate> } = {}) {
     const endpoint = await tokenEndpoint({ body, ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }) });
     try {
       const alexa = new AlexaAccountLinking({ template: template(endpoint.url, options.extra), skill, ...(options.limitMs === undefined ? {} : { tokenEndpointLimitMs: options.limitMs }) });
@@ -245,6 +247,14 @@ describe('Alexa\'s rules for the token endpoint', () => {
     const { outcome } = await linkAgainst({ access_token: 'access-1', expires_in: 3600 });
 
     expect(outcome).toMatchObject({ linked: false, problem: expect.stringMatching(/no refresh_token/) });
+  });
+
+  it('refuses a token answer that is not JSON, saying what it was and never what it said (it may hold a token)', async () => {
+    const { outcome, alexa } = await linkAgainst('access_token=tok-NOT-JSON-123&refresh_token=ref-NOT-JSON-456');
+
+    expect(outcome).toMatchObject({ linked: false, problem: expect.stringMatching(/did not answer with JSON \(HTTP 200, text\/plain, 60 characters\)/) });
+    expect(JSON.stringify(outcome)).not.toMatch(/NOT-JSON/);
+    expect(alexa.status('amzn1.ask.account.RULES')).toBe('unlinked');
   });
 
   it('gives up on a token endpoint slower than the limit (4.5 s at Amazon)', async () => {
