@@ -76,7 +76,8 @@ const MAX_RETRY_SLOTS = 4;
 /** Longer than any name a person says; a longer value is not ours. */
 export const MAX_RETRY_SLOT_CHARS = 200;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array), as stored state must be before its fields are read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
