@@ -70,7 +70,7 @@ export const MAX_INDEXED_NAME_CHARS = 60;
 const VERSION = /^[0-9a-z]{0,8}$/;
 const MAX_URI_CHARS = 128;
 /** Intent and slot names as the interaction model allows them. */
-const MODEL_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
+export const MODEL_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
 /** The intents here have one slot; a few leave room for more without letting the attributes grow. */
 const MAX_RETRY_SLOTS = 4;
 /** Longer than any name a person says; a longer value is not ours. */
