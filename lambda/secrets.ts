@@ -25,7 +25,7 @@ function jsonEscaped(text: string): string {
  * The forms a secret takes inside text, longest first: as it is, JSON-escaped (once, and twice
  * for a body that quotes a body), and percent-encoded as in a URL.
  */
-export function secretForms(secret: string): readonly string[] {
+function secretForms(secret: string): readonly string[] {
   if (secret.length < MIN_SECRET_CHARS) return [];
   const known = formsOf.get(secret);
   if (known !== undefined) return known;

@@ -3,7 +3,7 @@ import { NAME_FREE_INTENTS } from '../alexa/handledIntents';
 import { PLAYLIST_SLOT, spokenValue } from '../alexa/slots';
 import { matchSpokenName, type MatchingLanguage } from '../matching';
 import type { SpotifyApi } from '../spotify';
-import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS } from './sessionState';
+import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS, MODEL_NAME } from './sessionState';
 
 /*
  * Whether the skill can do what a name-free request asks, as Amazon defines the answer: YES when
@@ -15,8 +15,6 @@ import { MAX_INDEXED_PLAYLISTS as MAX_MATCHED_PLAYLISTS } from './sessionState';
 type Answer = canfulfill.CanFulfillIntent;
 type SlotAnswer = canfulfill.CanFulfillSlot;
 
-/** Slot names as an interaction model allows them. */
-const SLOT_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
 /** More slots than any intent has: the answer names each slot heard, and must stay small. */
 const MAX_HEARD_SLOTS = 10;
 
@@ -29,7 +27,7 @@ function heardSlots(intent: Intent): Array<[string, string]> {
   const slots = typeof intent.slots === 'object' && intent.slots !== null ? Object.entries(intent.slots) : [];
   return slots
     .flatMap(([name, slot]) => {
-      const value = SLOT_NAME.test(name) ? spokenValue((slot as { value?: unknown } | null | undefined)?.value) : undefined;
+      const value = MODEL_NAME.test(name) ? spokenValue((slot as { value?: unknown } | null | undefined)?.value) : undefined;
       return value === undefined ? [] : [[name, value] as [string, string]];
     })
     .slice(0, MAX_HEARD_SLOTS);

@@ -29,7 +29,7 @@ const MAX_RESPONSE_BYTES = 24 * 1024;
 const ENVELOPE_MARGIN_BYTES = 1024;
 
 /** A short digest of Spotify's snapshot_id: enough to tell that a playlist changed, in a few bytes. */
-export function versionOf(snapshotId: string | undefined): string {
+function versionOf(snapshotId: string | undefined): string {
   if (snapshotId === undefined) return '';
   let hash = 0x811c9dc5;
   for (let at = 0; at < snapshotId.length; at += 1) hash = Math.imul(hash ^ snapshotId.charCodeAt(at), 0x01000193) >>> 0;

@@ -1,6 +1,6 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { clip } from '../speech/ssml';
-import { readPlaylistRef, withChanges, type PlaylistRef } from './sessionState';
+import { isRecord, readPlaylistRef, withChanges, type PlaylistRef } from './sessionState';
 
 /** A Spotify Connect device as remembered: its id to address it, its name to find it again if the id changed. */
 export interface RememberedDevice {
@@ -33,10 +33,6 @@ type MemoryChanges = { [K in keyof ListenerMemory]?: ListenerMemory[K] | undefin
 
 const MAX_DEVICE_ID_CHARS = 128;
 const MAX_TIME_CHARS = 40;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readDevice(raw: unknown): RememberedDevice | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string') return undefined;

@@ -121,14 +121,17 @@ export function askWhich(input: HandlerInput, action: PlaylistAction, choices: r
   return elicitPlaylist(input, action, speech, `${question} ${t('playlistName.askWhichReprompt')}`);
 }
 
-function noMatch(input: HandlerInput, spoken: string): Response {
+/** `speech`, which ends by offering to list the user's playlists: "yes" accepts it, and nothing else is pending. */
+export function offerPlaylistList(input: HandlerInput, speech: string): Response {
   const { t } = translator(input);
   forgetPendingQuestions(input);
   updateSession(input, { offer: { kind: 'list' } });
-  return input.responseBuilder
-    .speak(t('playlistName.noMatch', { spoken: escapeSsml(clip(spoken)) }))
-    .reprompt(t('playlistName.noMatchReprompt'))
-    .getResponse();
+  return input.responseBuilder.speak(speech).reprompt(t('playlistName.noMatchReprompt')).getResponse();
+}
+
+function noMatch(input: HandlerInput, spoken: string): Response {
+  const { t } = translator(input);
+  return offerPlaylistList(input, t('playlistName.noMatch', { spoken: escapeSsml(clip(spoken)) }));
 }
 
 function noPlaylists(input: HandlerInput): Response {
@@ -147,9 +150,7 @@ function askWhichOfListed(input: HandlerInput, action: PlaylistAction, count?: n
 /** "Play the third one" before anything was read out: offer the list. */
 function nothingListed(input: HandlerInput): Response {
   const { t } = translator(input);
-  forgetPendingQuestions(input);
-  updateSession(input, { offer: { kind: 'list' } });
-  return input.responseBuilder.speak(t('references.nothingListed')).reprompt(t('playlistName.noMatchReprompt')).getResponse();
+  return offerPlaylistList(input, t('references.nothingListed'));
 }
 
 /**

@@ -70,13 +70,14 @@ export const MAX_INDEXED_NAME_CHARS = 60;
 const VERSION = /^[0-9a-z]{0,8}$/;
 const MAX_URI_CHARS = 128;
 /** Intent and slot names as the interaction model allows them. */
-const MODEL_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
+export const MODEL_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,99}$/;
 /** The intents here have one slot; a few leave room for more without letting the attributes grow. */
 const MAX_RETRY_SLOTS = 4;
 /** Longer than any name a person says; a longer value is not ours. */
 export const MAX_RETRY_SLOT_CHARS = 200;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array), as stored state must be before its fields are read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../spotify';
 import { intentName, requestType } from '../alexa/requestMatchers';
 import { rememberForRetry } from '../conversation/retry';
-import { forgetPendingQuestions, updateSession } from '../conversation/sessionState';
+import { offerPlaylistList } from '../conversation/playlistRequest';
 
 type SpotifyErrorClass = abstract new (...args: never[]) => SpotifyError;
 
@@ -58,11 +58,7 @@ function answer(input: HandlerInput, error: unknown): Response {
   if (after === 'retry' && rememberForRetry(input)) {
     return input.responseBuilder.speak(t(key)).reprompt(t('errors.retryReprompt')).getResponse();
   }
-  if (after === 'offerList' && input.requestEnvelope.session !== undefined) {
-    forgetPendingQuestions(input);
-    updateSession(input, { offer: { kind: 'list' } });
-    return input.responseBuilder.speak(t(key)).reprompt(t('playlistName.noMatchReprompt')).getResponse();
-  }
+  if (after === 'offerList' && input.requestEnvelope.session !== undefined) return offerPlaylistList(input, t(key));
   // Nothing to offer, or no session to hear the answer in.
   const closing = after === 'end' ? key : UNEXPECTED[0];
   return input.responseBuilder.speak(t(closing)).withShouldEndSession(true).getResponse();

@@ -54,7 +54,7 @@ function clipped(text: string): string {
  * A string safe to log: the known secrets' values removed first (in every form), then the token
  * shapes, and only then clipped, so a cut can never leave half a token that no longer matches.
  */
-export function redactText(text: string, secrets: readonly string[]): string {
+function redactText(text: string, secrets: readonly string[]): string {
   return clipped(removeSecrets(text, secrets).replace(AMAZON_TOKEN, REDACTED).replace(BEARER, `$1 ${REDACTED}`));
 }
 

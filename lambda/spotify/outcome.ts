@@ -32,7 +32,7 @@ const MAX_REASON_CHARS = 64;
  * secrets removed first, then clipped, so a cut can never leave part of a token behind.
  * Spotify may quote the request back, token and all.
  */
-export function untrustedText(text: string, secrets: readonly string[], max: number): string {
+function untrustedText(text: string, secrets: readonly string[], max: number): string {
   let kept = '';
   let count = 0;
   // By code point, not UTF-16 unit, so a cut never splits an emoji; and no further than the cut.

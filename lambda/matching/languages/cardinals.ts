@@ -111,7 +111,7 @@ export interface CardinalSpeller {
   readonly glue: string;
 }
 
-export function spellCardinal(speller: CardinalSpeller, value: number): string {
+function spellCardinal(speller: CardinalSpeller, value: number): string {
   const parts: string[] = [];
   const thousands = Math.floor(value / 1000);
   const hundreds = Math.floor((value % 1000) / 100);
